@@ -1,0 +1,316 @@
+/* Kernel-free quiz behaviour. Inlined by exercises/quiz/render.py inside an IIFE,
+ * followed by a call iicQuizInit(uid, config), so nothing leaks into the page's
+ * globals. The markup is already complete and escaped; this script only reads
+ * inputs, shows the pre-rendered feedback, keeps the score and saves answers.
+ *
+ * Saved value, localStorage["iic:quiz:<quiz-id>"]:
+ *   {"answers": {qid: answer}, "score": n, "total": m, "updated": ISO}
+ *   answer: single/multiple/scenario -> [original option indexes]
+ *           truefalse -> true | false
+ *           ordering  -> [original item indexes in the learner's order]
+ */
+function iicQuizInit(uid, cfg) {
+  "use strict";
+  var KEY = "iic:quiz:" + cfg.id;
+
+  // Find our own container: the script sits inside it. JupyterLab re-creates
+  // output scripts (currentScript is set); classic Jupyter evals them (it is not),
+  // so fall back to the first container with our uid that is not yet set up.
+  function findRoot() {
+    var s = document.currentScript;
+    if (s && s.parentNode && s.parentNode.getAttribute &&
+        s.parentNode.getAttribute("data-iic-uid") === uid &&
+        !s.parentNode.hasAttribute("data-iic-ready")) {
+      return s.parentNode;
+    }
+    var all = document.querySelectorAll(".iic-quiz[data-iic-uid]");
+    for (var i = 0; i < all.length; i++) {
+      if (all[i].getAttribute("data-iic-uid") === uid && !all[i].hasAttribute("data-iic-ready")) {
+        return all[i];
+      }
+    }
+    return null;
+  }
+
+  var root = findRoot();
+  if (!root) { return; }
+  root.setAttribute("data-iic-ready", "1");
+
+  // If the same ids already exist elsewhere on the page (the same output shown
+  // twice), re-key ours so labels and aria references stay inside this quiz.
+  function rekey() {
+    var clash = 0, all = document.querySelectorAll("[id]");
+    for (var i = 0; i < all.length; i++) { if (all[i].id === uid) { clash++; } }
+    if (clash < 2) { return; }
+    var fresh = uid + "-" + Math.random().toString(36).slice(2, 8);
+    var attrs = ["id", "for", "name", "aria-labelledby", "aria-describedby", "aria-controls"];
+    var nodes = [root].concat(Array.prototype.slice.call(root.querySelectorAll("*")));
+    nodes.forEach(function (n) {
+      attrs.forEach(function (a) {
+        var v = n.getAttribute(a);
+        if (!v) { return; }
+        n.setAttribute(a, v.split(" ").map(function (tok) {
+          return (tok === uid || tok.indexOf(uid + "-") === 0) ? fresh + tok.slice(uid.length) : tok;
+        }).join(" "));
+      });
+    });
+    root.setAttribute("data-iic-uid", fresh);
+  }
+  rekey();
+
+  var form = root.querySelector(".iic-quiz-form");
+  var scoreEl = root.querySelector(".iic-quiz-score");
+  var statusEl = root.querySelector(".iic-quiz-status");
+  var noteEl = root.querySelector(".iic-quiz-note");
+  var nojs = root.querySelector(".iic-quiz-nojs");
+  if (nojs) { nojs.hidden = true; }
+
+  function storage() {
+    try {
+      var s = window.localStorage, probe = "iic:probe";
+      s.setItem(probe, "1");
+      s.removeItem(probe);
+      return s;
+    } catch (e) {
+      return null;
+    }
+  }
+  var store = storage();
+  if (!store) {
+    noteEl.textContent = "This browser is not letting the page store data, so your " +
+      "answers will not be kept when you leave. The quiz still works.";
+    noteEl.hidden = false;
+  }
+
+  function fieldset(q) {
+    var sets = root.querySelectorAll(".iic-quiz-question");
+    for (var i = 0; i < sets.length; i++) {
+      if (sets[i].getAttribute("data-qid") === q.id) { return sets[i]; }
+    }
+    return null;
+  }
+
+  function inputs(fs) { return Array.prototype.slice.call(fs.querySelectorAll(".iic-quiz-input")); }
+  function items(fs) { return Array.prototype.slice.call(fs.querySelectorAll(".iic-quiz-order-item")); }
+
+  function announce(text) {
+    // Clear first so the same words twice are still read out.
+    statusEl.textContent = "";
+    setTimeout(function () { statusEl.textContent = text; }, 30);
+  }
+
+  // ---- reading and writing answers -------------------------------------------------
+  function readAnswer(q, fs) {
+    if (q.type === "ordering") {
+      return items(fs).map(function (li) { return parseInt(li.getAttribute("data-item"), 10); });
+    }
+    var picked = inputs(fs).filter(function (i) { return i.checked; });
+    if (q.type === "truefalse") {
+      return picked.length ? picked[0].value === "true" : null;
+    }
+    return picked.map(function (i) { return parseInt(i.value, 10); }).sort(function (a, b) { return a - b; });
+  }
+
+  function writeAnswer(q, fs, answer) {
+    if (q.type === "ordering") {
+      if (!Array.isArray(answer) || answer.length !== q.items) { return false; }
+      var byIndex = {};
+      items(fs).forEach(function (li) { byIndex[li.getAttribute("data-item")] = li; });
+      var list = fs.querySelector(".iic-quiz-order");
+      for (var k = 0; k < answer.length; k++) { if (!byIndex[String(answer[k])]) { return false; } }
+      answer.forEach(function (idx) { list.appendChild(byIndex[String(idx)]); });
+      return true;
+    }
+    if (q.type === "truefalse") {
+      if (typeof answer !== "boolean") { return false; }
+      inputs(fs).forEach(function (i) { i.checked = (i.value === "true") === answer; });
+      return true;
+    }
+    if (!Array.isArray(answer)) { return false; }
+    inputs(fs).forEach(function (i) { i.checked = answer.indexOf(parseInt(i.value, 10)) >= 0; });
+    return true;
+  }
+
+  function isAnswered(q, answer) {
+    if (q.type === "ordering") { return true; }
+    if (q.type === "truefalse") { return answer !== null; }
+    return answer.length > 0;
+  }
+
+  function isRight(q, answer) {
+    if (q.type === "truefalse") { return answer === q.answer; }
+    if (q.type === "ordering") {
+      for (var i = 0; i < answer.length; i++) { if (answer[i] !== i) { return false; } }
+      return true;
+    }
+    return answer.length === q.correct.length &&
+      answer.every(function (v, i) { return v === q.correct[i]; });
+  }
+
+  // ---- showing feedback ------------------------------------------------------------
+  function clearFeedback(fs) {
+    Array.prototype.forEach.call(fs.querySelectorAll(".iic-quiz-option-feedback, .iic-quiz-order-mark, .iic-quiz-order-feedback"),
+      function (el) { el.hidden = true; });
+    inputs(fs).forEach(function (i) { i.removeAttribute("aria-describedby"); });
+    var box = fs.querySelector(".iic-quiz-feedback");
+    box.textContent = "";
+    box.className = "iic-quiz-feedback";
+    fs.removeAttribute("data-result");
+  }
+
+  function verdict(box, right, words) {
+    box.className = "iic-quiz-feedback " + (right ? "iic-quiz-fb-right" : "iic-quiz-fb-wrong");
+    box.textContent = "";
+    var icon = document.createElement("span");
+    icon.className = "iic-quiz-icon";
+    icon.setAttribute("aria-hidden", "true");
+    icon.textContent = right ? "\u2713" : "\u2717";
+    var strong = document.createElement("strong");
+    strong.textContent = right ? "Correct." : "Not quite.";
+    box.appendChild(icon);
+    box.appendChild(document.createTextNode(" "));
+    box.appendChild(strong);
+    if (words) { box.appendChild(document.createTextNode(" " + words)); }
+  }
+
+  function showFeedback(q, fs, answer) {
+    clearFeedback(fs);
+    var box = fs.querySelector(".iic-quiz-feedback");
+    if (!isAnswered(q, answer)) {
+      box.className = "iic-quiz-feedback iic-quiz-fb-none";
+      box.textContent = "No answer chosen yet.";
+      fs.setAttribute("data-result", "unanswered");
+      return false;
+    }
+    var right = isRight(q, answer);
+    fs.setAttribute("data-result", right ? "right" : "wrong");
+    if (q.type === "ordering") {
+      var inPlace = 0;
+      items(fs).forEach(function (li, pos) {
+        var ok = parseInt(li.getAttribute("data-item"), 10) === pos;
+        if (ok) { inPlace++; }
+        var mark = li.querySelector(".iic-quiz-order-mark");
+        mark.className = "iic-quiz-order-mark " + (ok ? "iic-quiz-fb-right" : "iic-quiz-fb-wrong");
+        mark.textContent = (ok ? "\u2713 in the right place" : "\u2717 not in the right place");
+        mark.hidden = false;
+      });
+      fs.querySelector(".iic-quiz-order-feedback").hidden = false;
+      verdict(box, right, right ? "" : inPlace + " of " + answer.length + " items are in the right place.");
+      return right;
+    }
+    var missed = false;
+    inputs(fs).forEach(function (i) {
+      if (!i.checked) { return; }
+      var fb = i.parentNode.querySelector(".iic-quiz-option-feedback");
+      fb.hidden = false;
+      i.setAttribute("aria-describedby", fb.id);
+    });
+    if (q.type !== "truefalse" && q.multi && !right) {
+      missed = q.correct.some(function (c) { return answer.indexOf(c) < 0; });
+    }
+    verdict(box, right, missed ? "At least one more option is also right." : "");
+    return right;
+  }
+
+  // ---- score, save, restore --------------------------------------------------------
+  function showScore(score, total) {
+    scoreEl.setAttribute("data-score", String(score));
+    scoreEl.setAttribute("data-total", String(total));
+    scoreEl.textContent = "Score: " + score + " of " + total +
+      (score === total ? ". Well done: every answer is right." : ". Read the feedback, then try again if you like.");
+  }
+
+  function check(save) {
+    var answers = {}, score = 0;
+    cfg.questions.forEach(function (q) {
+      var fs = fieldset(q);
+      if (!fs) { return; }
+      var a = readAnswer(q, fs);
+      if (isAnswered(q, a)) { answers[q.id] = a; }
+      if (showFeedback(q, fs, a)) { score++; }
+    });
+    showScore(score, cfg.questions.length);
+    if (save && store) {
+      try {
+        store.setItem(KEY, JSON.stringify({
+          answers: answers, score: score, total: cfg.questions.length,
+          updated: new Date().toISOString()
+        }));
+      } catch (e) {
+        noteEl.textContent = "Your answers could not be saved in this browser.";
+        noteEl.hidden = false;
+      }
+    }
+  }
+
+  function retry() {
+    cfg.questions.forEach(function (q) {
+      var fs = fieldset(q);
+      if (!fs) { return; }
+      clearFeedback(fs);
+      inputs(fs).forEach(function (i) { i.checked = false; });
+    });
+    scoreEl.textContent = "";
+    scoreEl.removeAttribute("data-score");
+    scoreEl.removeAttribute("data-total");
+    announce("Answers cleared. Your last checked score stays saved until you check again.");
+    var first = root.querySelector(".iic-quiz-input, .iic-quiz-move");
+    if (first) { first.focus(); }
+  }
+
+  function restore() {
+    if (!store) { return; }
+    var saved;
+    try { saved = JSON.parse(store.getItem(KEY) || "null"); } catch (e) { return; }
+    if (!saved || typeof saved !== "object" || !saved.answers || typeof saved.answers !== "object") { return; }
+    var any = false;
+    cfg.questions.forEach(function (q) {
+      var fs = fieldset(q);
+      if (fs && Object.prototype.hasOwnProperty.call(saved.answers, q.id)) {
+        any = writeAnswer(q, fs, saved.answers[q.id]) || any;
+      }
+    });
+    if (!any) { return; }
+    check(false);
+    var when = typeof saved.updated === "string" ? saved.updated.slice(0, 10) : "";
+    noteEl.textContent = "Your answers from " + (when || "an earlier visit") + " are shown below.";
+    noteEl.hidden = false;
+  }
+
+  // ---- ordering: keyboard-operable move buttons ------------------------------------
+  function updateMoveButtons(list) {
+    var lis = list.querySelectorAll(".iic-quiz-order-item");
+    Array.prototype.forEach.call(lis, function (li, pos) {
+      li.querySelector('[data-dir="up"]').setAttribute("aria-disabled", pos === 0 ? "true" : "false");
+      li.querySelector('[data-dir="down"]').setAttribute("aria-disabled", pos === lis.length - 1 ? "true" : "false");
+    });
+  }
+
+  root.addEventListener("click", function (ev) {
+    var btn = ev.target.closest ? ev.target.closest(".iic-quiz-move") : null;
+    if (!btn || !root.contains(btn)) { return; }
+    var li = btn.closest(".iic-quiz-order-item");
+    var list = li.parentNode;
+    var text = li.querySelector(".iic-quiz-order-text").textContent;
+    var up = btn.getAttribute("data-dir") === "up";
+    var target = up ? li.previousElementSibling : li.nextElementSibling;
+    if (!target) {
+      announce("\u201c" + text + "\u201d is already " + (up ? "first." : "last."));
+      return;
+    }
+    list.insertBefore(li, up ? target : target.nextElementSibling);
+    btn.focus();  // keep focus on the moved item's button so repeated presses work
+    updateMoveButtons(list);
+    var pos = Array.prototype.indexOf.call(list.children, li) + 1;
+    announce("\u201c" + text + "\u201d is now " + pos + " of " + list.children.length + ".");
+    clearFeedback(li.closest(".iic-quiz-question"));
+  });
+
+  form.addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    check(true);
+  });
+  root.querySelector(".iic-quiz-retry").addEventListener("click", retry);
+  Array.prototype.forEach.call(root.querySelectorAll(".iic-quiz-order"), updateMoveButtons);
+  restore();
+}
