@@ -7,6 +7,7 @@ book page, in JupyterLite and in a local Jupyter without any kernel round trip.
 from __future__ import annotations
 
 from .loader import list_quizzes, load_quiz
+from .progress import render_progress
 from .render import render_quiz, show_quiz
 from .schema import Option, Question, Quiz, QuizError, validate_quiz
 
@@ -17,6 +18,7 @@ __all__ = [
     "QuizError",
     "list_quizzes",
     "load_quiz",
+    "render_progress",
     "render_quiz",
     "show_quiz",
     "validate_quiz",
