@@ -19,10 +19,12 @@ from importlib import resources
 from typing import Any
 
 __all__ = [
+    "OptionError",
     "CATEGORY_LABELS",
     "CORE_CATEGORIES",
     "coverage_data",
     "grade_and_render",
+    "grade_report",
     "merge_spans",
     "render_coverage_chart",
     "render_css",
@@ -572,27 +574,36 @@ def _parse_minutes(value: Any) -> int | None:
     return minutes if 5 <= minutes <= 180 else None
 
 
-def _grade(kind: str, text: str, options: dict[str, Any]) -> Any:
-    """Validate options and call the right grader; raises ValueError with learner words."""
+class OptionError(ValueError):
+    """A bad kind, text or option, with a sentence the learner can read."""
+
+
+def grade_report(kind: Any, text: Any, **options: Any) -> Any:
+    """Validate kind, text and options, then call the right grader.
+
+    Raises OptionError (a ValueError) with a learner-facing sentence when something is wrong, so
+    callers (grade_and_render, the widgets) can show it instead of crashing.
+    """
+    if kind not in KINDS:
+        raise OptionError("Unknown exercise kind. Use one of: " + ", ".join(KINDS) + ".")
+    if not isinstance(text, str):
+        raise OptionError("There is no text to check. Write your text in the box first.")
     from exercises import grading
 
     allowed = {"pitch": {"channel"}, "questions": {"minutes"}, "thanks": set(), "goal": set()}
     unknown = sorted(set(options) - allowed[kind])
     if unknown:
-        raise ValueError(
-            f"This exercise does not take the option {', '.join(unknown)}."
-        )
+        raise OptionError(f"This exercise does not take the option {', '.join(unknown)}.")
     if kind == "pitch":
-        channel = options.get("channel") or "email"
-        channel = str(channel).strip().lower()
+        channel = str(options.get("channel") or "email").strip().lower()
         if channel not in _CHANNELS:
-            raise ValueError('Choose the channel "email" or "linkedin".')
+            raise OptionError('Choose the channel "email" or "linkedin".')
         return grading.grade_pitch(text, channel=channel)
     if kind == "questions":
         raw = options.get("minutes")
         minutes = 30 if raw is None else _parse_minutes(raw)
         if minutes is None:
-            raise ValueError("Choose the length of the conversation in minutes, e.g. 20 or 30.")
+            raise OptionError("Choose the length of the conversation in minutes, e.g. 20 or 30.")
         return grading.grade_questions(text, minutes=minutes)
     if kind == "thanks":
         return grading.grade_thank_you(text)
@@ -604,15 +615,9 @@ def grade_and_render(kind: Any, text: Any, **options: Any) -> str:
 
     Bad kinds, options or text come back as an HTML message the learner can read.
     """
-    if kind not in KINDS:
-        return render_error(
-            "Unknown exercise kind. Use one of: " + ", ".join(KINDS) + "."
-        )
-    if not isinstance(text, str):
-        return render_error("There is no text to check. Write your text in the box first.")
     try:
-        report = _grade(kind, text, options)
-    except ValueError as exc:
+        report = grade_report(kind, text, **options)
+    except OptionError as exc:
         return render_error(str(exc))
     except Exception:  # a grader bug must not break the page
         return render_error(
