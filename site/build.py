@@ -1,0 +1,141 @@
+"""Build the whole static site: the book's HTML plus a JupyterLite site inside it.
+
+Usage: python site/build.py [--skip-book] [--skip-lite]
+
+Output: ``_build/html/`` (book pages) with ``_build/html/lite/`` (JupyterLite,
+every chapter as a notebook, the course's wheel, ipywidgets and comm importable
+with a plain ``import``). Each step prints what it does and how long it took.
+The build is always clean: a stale ``.jupyterlite.doit.db`` silently produces a
+site that loads Pyodide from a CDN, so no doit state survives between builds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from make_notebooks import build_notebooks  # noqa: E402
+from offline_check import check_lite_site  # noqa: E402
+from pyodide_dist import build_distribution  # noqa: E402
+
+BUILD = REPO / "_build"
+HTML = BUILD / "html"
+LITE_SRC = BUILD / "lite-src"
+LITE_OUT = HTML / "lite"
+WHEEL_DIR = BUILD / "wheels"
+BIN = Path(sys.executable).parent
+
+#: Dependencies of wheels that Pyodide's lock does not describe.
+EXTRA_DEPENDS = {
+    "comm": ["traitlets"],
+    "ipywidgets": ["comm", "ipython", "traitlets"],
+    "exercises": [],
+}
+
+
+@contextmanager
+def step(name: str) -> Iterator[None]:
+    print(f"==> {name}", flush=True)
+    start = time.perf_counter()
+    yield
+    print(f"    done in {time.perf_counter() - start:.1f} s", flush=True)
+
+
+def run(*cmd: str, cwd: Path = REPO) -> None:
+    subprocess.run(list(cmd), cwd=cwd, check=True)
+
+
+def toc_chapters() -> list[Path]:
+    """Chapter sources in _toc.yml order (the toc is simple enough to scan)."""
+    files = []
+    for line in (REPO / "_toc.yml").read_text().splitlines():
+        line = line.strip()
+        for key in ("root:", "- file:"):
+            if line.startswith(key):
+                files.append(REPO / (line.split(":", 1)[1].strip() + ".md"))
+    return files
+
+
+def build_book() -> None:
+    with step("book: jupyter-book build (warnings are errors)"):
+        if HTML.exists():
+            shutil.rmtree(HTML)
+        run(str(BIN / "jupyter-book"), "build", ".", "--warningiserror", "--keep-going",
+            "--quiet")
+
+
+def build_wheel() -> Path:
+    with step("wheel: the course's exercises package"):
+        if WHEEL_DIR.exists():
+            shutil.rmtree(WHEEL_DIR)
+        run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+            "-w", str(WHEEL_DIR), ".")
+        shutil.rmtree(REPO / "build", ignore_errors=True)
+        (wheel,) = WHEEL_DIR.glob("exercises-*.whl")
+        return wheel
+
+
+def build_lite(wheel: Path) -> None:
+    if LITE_SRC.exists():
+        shutil.rmtree(LITE_SRC)
+    if LITE_OUT.exists():
+        shutil.rmtree(LITE_OUT)
+    LITE_SRC.mkdir(parents=True)
+    for name in ("jupyter-lite.json", "jupyter_lite_config.json"):
+        shutil.copy2(HERE / "lite" / name, LITE_SRC / name)
+
+    with step("notebooks: chapters -> .ipynb"):
+        chapters = [p for p in toc_chapters() if p.stem != "progress"]
+        written = build_notebooks(chapters, REPO / "book", LITE_SRC / "contents")
+        print(f"    {len(written)} notebooks")
+
+    with step("pyodide: runtime + wheels + rewritten lock"):
+        wheels = sorted((REPO / "site" / "vendor" / "wheels").glob("*.whl")) + [wheel]
+        lock = build_distribution(REPO / "node_modules" / "pyodide", wheels, EXTRA_DEPENDS,
+                                  LITE_SRC / "static" / "pyodide")
+        print(f"    {len(lock['packages'])} packages in the lock")
+
+    with step("jupyterlite: jupyter lite build"):
+        for db in (REPO / ".jupyterlite.doit.db", LITE_SRC / ".jupyterlite.doit.db"):
+            db.unlink(missing_ok=True)
+        run(str(BIN / "jupyter"), "lite", "build", "--lite-dir", str(LITE_SRC),
+            "--output-dir", str(LITE_OUT), "--contents", str(LITE_SRC / "contents"),
+            cwd=LITE_SRC)
+
+    with step("check: no URL in the JupyterLite config or Pyodide lock leaves the site"):
+        problems = check_lite_site(LITE_OUT)
+        if problems:
+            sys.exit("offline check failed:\n  " + "\n  ".join(problems))
+        settings = json.loads((LITE_OUT / "jupyter-lite.json").read_text())
+        url = settings["jupyter-config-data"]["litePluginSettings"][
+            "@jupyterlite/pyodide-kernel-extension:kernel"]["pyodideUrl"]
+        print(f"    pyodideUrl = {url}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-book", action="store_true")
+    parser.add_argument("--skip-lite", action="store_true")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    if not args.skip_book:
+        build_book()
+    if not args.skip_lite:
+        build_lite(build_wheel())
+    (HTML / ".nojekyll").touch()
+    print(f"site built in {time.perf_counter() - start:.1f} s: {HTML.relative_to(REPO)}/")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,207 @@
+"""Sphinx extension for the course book.
+
+It gives chapters three one-line directives (``{quiz}``, ``{exercise}``,
+``{progress}``), puts a "Practice in your browser" link on every chapter page,
+and serves the in-page exercise runtime and vendored MathJax from the site
+itself, so that no page ever contacts a third-party host.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import Directive, directives
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+STATIC = HERE / "static"
+# Filled by site/build.py from node_modules (MathJax) before Sphinx runs.
+VENDOR_STATIC = REPO / "site" / "vendor" / "static"
+
+logger = logging.getLogger(__name__)
+
+#: Exercise kinds graded on the page itself (issue 7); others link to JupyterLite.
+IN_PAGE_KINDS = {
+    "pitch": ("Your pitch", "Check my pitch"),
+    "questions": ("Your questions, one per line", "Check my questions"),
+    "thanks": ("Your thank-you note", "Check my note"),
+    "goal": ("Your learning goal", "Check my goal"),
+}
+NOTEBOOK_KINDS = {
+    "planning": "the planning worksheet",
+    "contacts": "the contact map",
+    "rehearsal": "the rehearsal simulator",
+}
+ALL_KINDS = set(IN_PAGE_KINDS) | set(NOTEBOOK_KINDS)
+
+#: Pages that are not turned into JupyterLite notebooks.
+NO_NOTEBOOK = {"book/progress"}
+
+
+def lite_notebook_url(docname: str) -> str:
+    """Relative URL from a page to its chapter notebook in JupyterLite."""
+    depth = docname.count("/")
+    up = "../" * depth
+    name = posixpath.basename(docname)
+    return f"{up}lite/notebooks/index.html?path={name}.ipynb"
+
+
+def practice_link_html(docname: str, what: str = "this chapter") -> str:
+    url = html.escape(lite_notebook_url(docname), quote=True)
+    return (
+        f'<a class="iic-practice-link" href="{url}" target="_blank" rel="noopener">'
+        f'<span aria-hidden="true">&#9654;</span> Practice in your browser</a>'
+        f'<span class="iic-practice-note"> opens {html.escape(what)} as a notebook '
+        "(JupyterLite, runs offline in this browser; it takes a few seconds to start).</span>"
+    )
+
+
+def exercise_html(kind: str, docname: str, serial: int) -> str:
+    """The in-page exercise form, or a link card for notebook-only kinds."""
+    if kind in NOTEBOOK_KINDS:
+        return (
+            f'<div class="iic-exercise iic-exercise-notebook" data-kind="{kind}">'
+            f'<p class="iic-exercise-title"><strong>Exercise:</strong> '
+            f"{html.escape(NOTEBOOK_KINDS[kind])}</p>"
+            f"<p>{practice_link_html(docname, NOTEBOOK_KINDS[kind])}</p></div>"
+        )
+    label, button = IN_PAGE_KINDS[kind]
+    uid = f"iic-ex-{kind}-{serial}"
+    options = ""
+    if kind == "pitch":
+        options = (
+            f'<fieldset class="iic-options"><legend>Where will you send it?</legend>'
+            f'<label><input type="radio" name="{uid}-channel" value="email" checked> Email</label> '
+            f'<label><input type="radio" name="{uid}-channel" value="linkedin"> '
+            "LinkedIn connection note</label></fieldset>"
+        )
+    elif kind == "questions":
+        options = (
+            '<fieldset class="iic-options"><legend>How long is the interview?</legend>'
+            + "".join(
+                f'<label><input type="radio" name="{uid}-minutes" value="{m}"'
+                f'{" checked" if m == 30 else ""}> {m} minutes</label> '
+                for m in (15, 20, 30)
+            )
+            + "</fieldset>"
+        )
+    return (
+        f'<section class="iic-exercise" data-kind="{kind}" id="{uid}" '
+        f'aria-labelledby="{uid}-title">'
+        f'<p class="iic-exercise-title" id="{uid}-title"><strong>Exercise:</strong> '
+        f"{html.escape(label)}</p>"
+        f'<label class="iic-label" for="{uid}-text">{html.escape(label)}</label>'
+        f'<textarea id="{uid}-text" class="iic-text" rows="10" spellcheck="true" '
+        f'aria-describedby="{uid}-count {uid}-status"></textarea>'
+        f"{options}"
+        f'<p class="iic-count" id="{uid}-count" aria-live="off"></p>'
+        f'<p class="iic-actions"><button type="button" class="iic-check">{html.escape(button)}'
+        f"</button></p>"
+        f'<p class="iic-status" id="{uid}-status" role="status" aria-live="polite">'
+        "Your draft is saved in this browser as you type.</p>"
+        f'<div class="iic-feedback" aria-live="polite"></div>'
+        f'<p class="iic-alt">Prefer a notebook? {practice_link_html(docname)}</p>'
+        f'<noscript><p class="iic-noscript">This exercise needs JavaScript. '
+        f"You can read the chapter without it.</p></noscript>"
+        "</section>"
+    )
+
+
+class QuizDirective(Directive):
+    """```{quiz} quiz-id``` renders the quiz bank as self-contained HTML."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from exercises.quiz import load_quiz, render_quiz
+
+        quiz_id = self.arguments[0]
+        env = self.state.document.settings.env
+        bank = REPO / "exercises" / "quiz" / "banks" / f"{quiz_id}.json"
+        env.note_dependency(str(bank))
+        try:
+            quiz = load_quiz(quiz_id)
+        except Exception as exc:  # a bad bank must fail the build with its reason
+            raise self.error(f"quiz {quiz_id!r}: {exc}") from exc
+        return [nodes.raw("", render_quiz(quiz), format="html")]
+
+
+class ExerciseDirective(Directive):
+    """```{exercise} kind``` places an exercise (see docs/architecture.md)."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        kind = self.arguments[0]
+        if kind not in ALL_KINDS:
+            raise self.error(f"unknown exercise kind {kind!r}; use one of {sorted(ALL_KINDS)}")
+        env = self.state.document.settings.env
+        serial = env.new_serialno("iic-exercise")
+        return [nodes.raw("", exercise_html(kind, env.docname, serial), format="html")]
+
+
+class ProgressDirective(Directive):
+    """```{progress}``` renders the learner's progress page (reads localStorage)."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        from exercises.quiz import render_progress
+
+        env = self.state.document.settings.env
+        for bank in sorted((REPO / "exercises" / "quiz" / "banks").glob("*.json")):
+            env.note_dependency(str(bank))
+        return [nodes.raw("", render_progress(), format="html")]
+
+
+def add_practice_button(app: Sphinx, doctree: nodes.document) -> None:
+    """Put the JupyterLite link right under each chapter's title."""
+    docname = app.env.docname
+    if docname in NO_NOTEBOOK:
+        return
+    for section in doctree.findall(nodes.section):
+        title = next(iter(section.findall(nodes.title)), None)
+        if title is None:
+            return
+        raw = nodes.raw(
+            "", f'<p class="iic-practice">{practice_link_html(docname)}</p>', format="html"
+        )
+        section.insert(section.index(title) + 1, raw)
+        return
+
+
+def page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    # The runtime needs to find the site root (for the worker and Pyodide).
+    depth = pagename.count("/")
+    context.setdefault("metatags", "")
+    context["metatags"] += f'\n<meta name="iic-root" content="{"../" * depth or "./"}">'
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    directives.register_directive("quiz", QuizDirective)
+    directives.register_directive("exercise", ExerciseDirective)
+    directives.register_directive("progress", ProgressDirective)
+    app.connect("doctree-read", add_practice_button)
+    app.connect("html-page-context", page_context)
+    app.connect("builder-inited", _add_static_paths)
+    app.add_css_file("iic-course.css")
+    app.add_js_file("iic-runtime.js", defer="defer")
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def _add_static_paths(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+    if VENDOR_STATIC.is_dir():
+        app.config.html_static_path.append(str(VENDOR_STATIC))
+    else:
+        logger.warning("site/vendor/static is missing: run `make vendor` (MathJax is vendored)")

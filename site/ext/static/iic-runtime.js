@@ -1,0 +1,1 @@
+/* in-page runtime: see issue 7 */

@@ -1,0 +1,183 @@
+"""Turn the book's MyST chapters into runnable notebooks for JupyterLite.
+
+JupyterLab does not understand Sphinx directives, so each ``{quiz}`` and
+``{exercise}`` line becomes a code cell that shows the same quiz or the
+matching widget (table in docs/architecture.md), admonitions become block
+quotes, figures become images, and cross-references become plain text.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+WIDGETS = {
+    "goal": ("exercises.widgets", "goal_builder"),
+    "planning": ("exercises.widgets", "planning_worksheet"),
+    "contacts": ("exercises.widgets", "contact_map"),
+    "pitch": ("exercises.widgets", "pitch_coach"),
+    "questions": ("exercises.widgets", "question_builder"),
+    "thanks": ("exercises.widgets", "thank_you_coach"),
+    "rehearsal": ("exercises.practice.widget", "rehearsal"),
+}
+
+FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>[\w-]+)\}\s*(?P<arg>.*)$")
+LABEL_LINE = re.compile(r"^\(([\w-]+)\)=\s*$")
+HEADING = re.compile(r"^#{1,6}\s+(.*)$")
+ROLE = re.compile(r"\{(doc|ref|numref|term)\}`([^`]*)`")
+ROLE_WITH_TEXT = re.compile(r"^(.*?)\s*<([^>]+)>$")
+
+INTRO = (
+    "> **How to use this notebook.** This is the chapter *{title}* of the course, "
+    "runnable in your browser. Choose **Run > Run All Cells** to start the exercises "
+    "and quizzes below. Everything you type stays in this browser; exercises save "
+    "your drafts to `interview_work.json` in this folder."
+)
+
+
+def code_for(name: str, arg: str) -> str | None:
+    """Python source that replaces a directive in the notebook, or None."""
+    if name == "quiz":
+        return f'from exercises.quiz import show_quiz\n\nshow_quiz("{arg}")'
+    if name == "exercise" and arg in WIDGETS:
+        module, func = WIDGETS[arg]
+        return f"from {module} import {func}\n\n{func}()"
+    return None
+
+
+def collect_labels(text: str) -> dict[str, str]:
+    """Map each ``(label)=`` to the heading text right below it."""
+    labels: dict[str, str] = {}
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        m = LABEL_LINE.match(line)
+        if m:
+            for nxt in lines[i + 1 : i + 3]:
+                h = HEADING.match(nxt)
+                if h:
+                    labels[m.group(1)] = h.group(1).strip()
+                    break
+    return labels
+
+
+def replace_roles(text: str, labels: dict[str, str], titles: dict[str, str]) -> str:
+    def sub(m: re.Match) -> str:
+        role, body = m.group(1), m.group(2)
+        shown = ROLE_WITH_TEXT.match(body)
+        if shown:
+            return f"*{shown.group(1)}*"
+        if role == "doc":
+            return f"*{titles.get(body.split('/')[-1], body)}*"
+        if role in ("ref", "numref"):
+            return f"*{labels.get(body, body)}*"
+        return body
+
+    return ROLE.sub(sub, text)
+
+
+def convert_block(name: str, arg: str, options: dict[str, str], body: list[str]) -> str:
+    """Markdown for a non-executable directive (admonition, figure, other)."""
+    if name == "figure":
+        alt = options.get("alt", "")
+        caption = " ".join(b.strip() for b in body if b.strip())
+        return f"![{alt}]({arg})\n\n*{caption}*" if caption else f"![{alt}]({arg})"
+    title = arg if name == "admonition" else name.capitalize()
+    quoted = "\n".join(f"> {b}" if b.strip() else ">" for b in body)
+    return f"> **{title}**\n>\n{quoted}" if title else quoted
+
+
+def split_markdown(source: str) -> list[tuple[str, str]]:
+    """Split a markdown cell into ("markdown", text) and ("code", src) pieces."""
+    pieces: list[tuple[str, str]] = []
+    out: list[str] = []
+    lines = source.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if LABEL_LINE.match(line):
+            i += 1
+            continue
+        m = FENCE_OPEN.match(line)
+        if not m:
+            out.append(line)
+            i += 1
+            continue
+        fence, name, arg = m.group("fence"), m.group("name"), m.group("arg").strip()
+        j = i + 1
+        options: dict[str, str] = {}
+        body: list[str] = []
+        while j < len(lines) and lines[j].strip() != fence:
+            opt = re.match(r"^:([\w-]+):\s*(.*)$", lines[j])
+            if opt and not body:
+                options[opt.group(1)] = opt.group(2)
+            else:
+                body.append(lines[j])
+            j += 1
+        i = j + 1
+        code = code_for(name, arg)
+        if code is not None:
+            if any(s.strip() for s in out):
+                pieces.append(("markdown", "\n".join(out).strip()))
+            out = []
+            pieces.append(("code", code))
+        else:
+            # Directives can nest (an admonition holding a list or a figure).
+            inner = split_markdown("\n".join(body))
+            inner_md = "\n\n".join(t for k, t in inner if k == "markdown")
+            out.append(convert_block(name, arg, options, inner_md.splitlines()))
+            for kind, text in inner:
+                if kind == "code":
+                    pieces.append(("markdown", "\n".join(out).strip()))
+                    out = []
+                    pieces.append(("code", text))
+    if any(s.strip() for s in out):
+        pieces.append(("markdown", "\n".join(out).strip()))
+    return pieces
+
+
+def chapter_title(text: str) -> str:
+    m = re.search(r"^#\s+(.+)$", text, re.M)
+    return m.group(1).strip() if m else "Course chapter"
+
+
+def convert(md_path: Path, titles: dict[str, str]) -> nbformat.NotebookNode:
+    text = md_path.read_text(encoding="utf-8")
+    labels = collect_labels(text)
+    nb = jupytext.reads(text, fmt="md:myst")
+    cells = [nbformat.v4.new_markdown_cell(INTRO.format(title=chapter_title(text)))]
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            cells.append(cell)
+            continue
+        for kind, piece in split_markdown(replace_roles(cell.source, labels, titles)):
+            if kind == "code":
+                cells.append(nbformat.v4.new_code_cell(piece))
+            else:
+                cells.append(nbformat.v4.new_markdown_cell(piece))
+    nb.cells = cells
+    nb.metadata["kernelspec"] = {"display_name": "Python (Pyodide)", "language": "python",
+                                 "name": "python"}
+    nb.metadata.pop("jupytext", None)
+    for idx, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{idx}"
+    return nb
+
+
+def build_notebooks(chapters: list[Path], book_dir: Path, dest: Path) -> list[Path]:
+    """Write one notebook per chapter into ``dest`` (plus the images they use)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    titles = {p.stem: chapter_title(p.read_text(encoding="utf-8")) for p in chapters}
+    written = []
+    for md in chapters:
+        nb = convert(md, titles)
+        out = dest / f"{md.stem}.ipynb"
+        nbformat.write(nb, out)
+        written.append(out)
+    images = book_dir / "images"
+    if images.is_dir():
+        shutil.copytree(images, dest / "images", dirs_exist_ok=True)
+    return written

@@ -1,0 +1,103 @@
+"""Assemble a self-contained Pyodide distribution for the JupyterLite site.
+
+npm's ``pyodide`` package has the core runtime but no wheels, and its lock
+points every package at files we do not ship. This module copies the runtime,
+adds the wheels from ``site/vendor/wheels`` plus the course's own wheel, and
+rewrites the lock so that it names only files that are really there, with
+their real sha256 (Pyodide checks them). Nothing in the result points off-site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+CORE_FILES = [
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide.js",
+]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def normalise(name: str) -> str:
+    return name.lower().replace("_", "-")
+
+
+def wheel_name_version(path: Path) -> tuple[str, str]:
+    name, version = path.name.split("-")[:2]
+    return normalise(name), version
+
+
+def top_level_imports(wheel: Path) -> list[str]:
+    """Import names of a wheel: top_level.txt when present, else its top folders."""
+    with zipfile.ZipFile(wheel) as zf:
+        names = zf.namelist()
+        top = [n for n in names if n.endswith(".dist-info/top_level.txt")]
+        if top:
+            return [x for x in zf.read(top[0]).decode().split() if x]
+    tops = {n.split("/")[0] for n in names if "/" in n}
+    return sorted(t for t in tops if not t.endswith((".dist-info", ".data")))
+
+
+def wheel_entry(wheel: Path, depends: list[str]) -> dict:
+    name, version = wheel_name_version(wheel)
+    return {
+        "name": name,
+        "version": version,
+        "file_name": wheel.name,
+        "install_dir": "site",
+        "sha256": sha256(wheel),
+        "package_type": "package",
+        "imports": top_level_imports(wheel),
+        "depends": depends,
+        "unvendored_tests": False,
+    }
+
+
+def build_distribution(
+    npm_pyodide: Path, wheels: list[Path], extra_depends: dict[str, list[str]], dest: Path
+) -> dict:
+    """Write the distribution into ``dest`` and return the rewritten lock.
+
+    ``wheels`` are every wheel to ship; a wheel already named in Pyodide's lock
+    keeps its lock entry (with the real hash); others get a new entry whose
+    dependencies come from ``extra_depends``.
+    """
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for name in CORE_FILES:
+        shutil.copy2(npm_pyodide / name, dest / name)
+
+    lock = json.loads((npm_pyodide / "pyodide-lock.json").read_text())
+    original = {normalise(k): v for k, v in lock["packages"].items()}
+    packages: dict[str, dict] = {}
+    for wheel in sorted(wheels):
+        name, version = wheel_name_version(wheel)
+        shutil.copy2(wheel, dest / wheel.name)
+        if name in original and original[name]["version"] == version:
+            entry = dict(original[name])
+            entry.update(file_name=wheel.name, sha256=sha256(wheel))
+        else:
+            entry = wheel_entry(wheel, extra_depends.get(name, []))
+        packages[entry["name"]] = entry
+
+    # Every dependency must itself be shipped, or Pyodide would look elsewhere.
+    shipped = {normalise(k) for k in packages}
+    for entry in packages.values():
+        missing = [d for d in entry["depends"] if normalise(d) not in shipped]
+        if missing:
+            raise SystemExit(f"{entry['name']} depends on {missing}, which are not shipped")
+
+    lock["packages"] = packages
+    (dest / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True))
+    return lock
