@@ -236,3 +236,33 @@ def test_export_and_import_work_helpers(tmp_path: Path, store: WorkStore) -> Non
     assert other.get_exercise("pitch")["text"] == "Hello" and messages
     assert import_work(tmp_path / "missing.json", store=other)[0].startswith("Nothing")
     assert "not valid JSON" in import_work(paths[1], store=other)[0]
+
+
+def test_failed_write_keeps_previous_file(store: WorkStore,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    store.save_worksheet("planning", {"v": 1})
+    before = store.path.read_text(encoding="utf-8")
+
+    def boom(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("exercises.storage.os.replace", boom)
+    with pytest.raises(OSError):
+        store.save_worksheet("planning", {"v": 2})
+    assert store.path.read_text(encoding="utf-8") == before
+    assert not list(store.path.parent.glob("*.tmp"))
+
+
+def test_unmovable_corrupt_file_is_never_overwritten(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "interview_work.json"
+    path.write_text("{corrupt", encoding="utf-8")
+
+    def boom(src: str, dst: str) -> None:
+        raise OSError("read-only")
+
+    monkeypatch.setattr("exercises.storage.os.replace", boom)
+    store = WorkStore(path)
+    assert "could not be moved aside" in store.notice
+    store.save_worksheet("planning", {"a": 1})
+    assert path.read_text(encoding="utf-8") == "{corrupt"

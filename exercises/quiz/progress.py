@@ -13,7 +13,7 @@ import html
 import itertools
 
 from .loader import list_quizzes
-from .render import asset, script_json
+from .render import asset, safe_instance, script_json
 from .schema import Quiz
 
 # Course order of chapters (docs/architecture.md, "Book chapters"); unknown ones go last.
@@ -87,7 +87,7 @@ def progress_config(quizzes: list[Quiz]) -> dict:
 def render_progress(instance: str | None = None) -> str:
     """Self-contained HTML+CSS+JS for the progress page (no external file, no CDN)."""
     quizzes = _sorted(list_quizzes())
-    uid = f"iic-progress-{instance or next(_counter)}"
+    uid = f"iic-progress-{safe_instance(instance) or next(_counter)}"
     script = ("(function(){\n" + asset("progress.js")
               + f"\niicProgressInit({script_json(uid)}, {script_json(progress_config(quizzes))});"
               + "\n})();")

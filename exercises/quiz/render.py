@@ -14,6 +14,7 @@ import html
 import itertools
 import json
 import random
+import re
 import zlib
 from functools import cache
 from importlib import resources
@@ -32,6 +33,11 @@ _counter = itertools.count(1)
 
 def _e(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def safe_instance(instance: str | None) -> str:
+    """Keep only id-safe characters of a caller's instance tag (it ends up in ids)."""
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", instance or "").strip("-")
 
 
 @cache
@@ -183,7 +189,7 @@ def render_quiz(quiz: Quiz | str, instance: str | None = None) -> str:
         from .loader import load_quiz
 
         quiz = load_quiz(quiz)
-    uid = f"iic-quiz-{quiz.id}-{instance or next(_counter)}"
+    uid = f"iic-quiz-{quiz.id}-{safe_instance(instance) or next(_counter)}"
     questions = "".join(_question(uid, quiz, q, n) for n, q in enumerate(quiz.questions, 1))
     script = ("(function(){\n" + asset("quiz.js")
               + f"\niicQuizInit({script_json(uid)}, {script_json(quiz_config(quiz))});\n"

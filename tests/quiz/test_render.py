@@ -174,3 +174,9 @@ def test_show_quiz_without_ipython(monkeypatch) -> None:
 def test_every_shipped_bank_renders(quiz_id: str) -> None:
     tree = parse(render_quiz(quiz_id))
     assert len(tree.find("fieldset", "iic-quiz-question")) == load_quiz(quiz_id).total
+
+
+def test_instance_is_sanitised(quiz) -> None:
+    markup = render_quiz(quiz, instance='a" onclick="x')
+    assert 'onclick="x' not in markup
+    assert 'id="iic-quiz-sample-a-onclick-x"' in markup

@@ -199,8 +199,10 @@ function iicQuizInit(uid, cfg) {
       return right;
     }
     var missed = false;
+    // Once a question is right, every option's feedback is shown, so the learner
+    // also reads why the others were wrong; before that, only the chosen ones.
     inputs(fs).forEach(function (i) {
-      if (!i.checked) { return; }
+      if (!i.checked && !right) { return; }
       var fb = i.parentNode.querySelector(".iic-quiz-option-feedback");
       fb.hidden = false;
       i.setAttribute("aria-describedby", fb.id);
