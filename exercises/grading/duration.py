@@ -1,0 +1,126 @@
+"""Find the meeting lengths a text asks for ("20 minutes", "15-20 min", "half an hour").
+
+Returns each duration as (start, end, minutes) where minutes is the upper end of a
+range, so "15-20 minutes" counts as 20 and "30-45 minutes" as 45. Vague amounts
+("a few minutes", "a quick chat") are reported separately: they are not concrete.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+         "ninety": 90}
+
+_WORDNUM = (
+    r"(?:(?:twenty|thirty|forty|fourty|fifty|sixty|ninety)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_NUM = rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?|{_WORDNUM})"
+_RANGE_SEP = r"\s{0,3}(?:-|to|or|/|~|and)\s{0,3}"
+_MIN_UNIT = r"(?:minutes?|mins?\.?|mns?|m(?=\s|$|[.,;!?)])|-minutes?|-mins?|\s?minute-?long)"
+_HOUR_UNIT = r"(?:hours?|hrs?\.?|h(?=\s|$|[.,;!?)])|-hours?|-hrs?|\s?hour-?long)"
+
+_MINUTES_RE = re.compile(rf"(?<![\w.]){_NUM}(?:{_RANGE_SEP}{_NUM})?\s{{0,2}}-?{_MIN_UNIT}(?!\w)")
+_HOURS_RE = re.compile(
+    rf"(?<![\w.])(?:{_NUM}|an?|one)(?:\s+and\s+a\s+half|\.5)?(?:{_RANGE_SEP}{_NUM})?\s{{0,2}}-?{_HOUR_UNIT}(?!\w)"
+    r"|(?<!\w)an?\s+hour\s+and\s+a\s+half(?!\w)"
+)
+_FRACTION_RE = re.compile(
+    r"(?<!\w)(?:half\s*(?:an?|-|\s)\s*hour|half-hour|1/2\s*(?:an?\s*)?(?:hour|hr)"
+    r"|(?:a\s+)?quarter\s+(?:of\s+an\s+)?hour|quarter-hour|three\s+quarters\s+of\s+an\s+hour)(?!\w)"
+)
+_VAGUE_RE = re.compile(
+    r"(?<!\w)(?:(?:a\s+)?(?:few|couple(?:\s+of)?|several|some|handful\s+of)\s+(?:minutes|mins|moments)"
+    r"|(?:a\s+)?(?:few|couple(?:\s+of)?|several)\s+minutes?"
+    r"|(?:a\s+)?(?:moment|minute|second)\s+of\s+your\s+time"
+    r"|(?:a\s+)?(?:quick|brief|short|little)\s+(?:chat|call|conversation|meeting|coffee|talk|zoom|video\s+call|phone\s+call|catch-up|catch\s+up)"
+    r"|(?:some|a\s+bit\s+of|a\s+little)\s+(?:of\s+your\s+)?time)(?!\w)"
+)
+# "5 minutes ago", "ten minutes away" describe something else, not the meeting.
+_NOT_MEETING_AFTER = re.compile(r"\s{0,3}(?:ago|away|walk|drive|from|late|early|each|per|a\s+day|of\s+reading)\b")
+
+
+def _num(token: str) -> float | None:
+    token = token.strip().lower().replace(",", ".")
+    try:
+        return float(token)
+    except ValueError:
+        pass
+    parts = re.split(r"[\s-]+", token)
+    total = 0
+    for p in parts:
+        if p in _TENS:
+            total += _TENS[p]
+        elif p in _UNITS:
+            total += _UNITS[p]
+        else:
+            return None
+    return float(total)
+
+
+_NUM_TOKEN = re.compile(_NUM)
+
+
+def _numbers(s: str) -> list[float]:
+    out = []
+    for m in _NUM_TOKEN.finditer(s):
+        # Skip the number words that are really part of the unit ("minute").
+        v = _num(m.group(0))
+        if v is not None:
+            out.append(v)
+    return out
+
+
+def find_durations(norm: str) -> list[tuple[int, int, float]]:
+    """Concrete durations in a normalised text as (start, end, upper minutes)."""
+    found: list[tuple[int, int, float]] = []
+    for m in _MINUTES_RE.finditer(norm):
+        if _NOT_MEETING_AFTER.match(norm, m.end()):
+            continue
+        unit_at = re.search(r"-?(?:minute|min|mn|m\b|m$)", m.group(0))
+        head = m.group(0)[: unit_at.start()] if unit_at else m.group(0)
+        nums = _numbers(head)
+        if nums:
+            found.append((m.start(), m.end(), max(nums)))
+    for m in _HOURS_RE.finditer(norm):
+        if _NOT_MEETING_AFTER.match(norm, m.end()):
+            continue
+        s = m.group(0)
+        unit_at = re.search(r"-?(?:hour|hr|h\b|h$)", s)
+        head = s[: unit_at.start()] if unit_at else s
+        nums = [n for n in _numbers(head) if n > 0]
+        hours = max(nums) if nums else 1.0
+        if "half" in s or ".5" in head:
+            hours = max(hours, 1.0) + (0.5 if "half" in s and ".5" not in head else 0.0)
+        found.append((m.start(), m.end(), hours * 60))
+    for m in _FRACTION_RE.finditer(norm):
+        s = m.group(0)
+        if "three" in s:
+            minutes = 45.0
+        elif "quarter" in s:
+            minutes = 15.0
+        else:
+            minutes = 30.0
+        found.append((m.start(), m.end(), minutes))
+    found.sort()
+    # Drop durations nested inside a longer one ("an hour" inside "half an hour").
+    out: list[tuple[int, int, float]] = []
+    for item in found:
+        if out and item[0] < out[-1][1]:
+            if item[1] - item[0] > out[-1][1] - out[-1][0]:
+                out[-1] = item
+            continue
+        out.append(item)
+    return out
+
+
+def find_vague(norm: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _VAGUE_RE.finditer(norm)]

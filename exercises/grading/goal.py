@@ -1,0 +1,57 @@
+"""Learning-goal grader: the ``goal.*`` checks of the rubric."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .common import (
+    ANALYSE_LIMIT,
+    empty_report,
+    find_all,
+    finish,
+    is_blank,
+    make_check,
+    quote,
+    require_str,
+    slot_views,
+)
+from .lexicon import load
+from .report import Report
+from .text import compile_terms, normalise, word_count
+
+LEX = "goal_lexicon"
+KIND = "goal"
+
+# A capitalised name after at/with/for ("at Doctors Without Borders") names an organisation.
+_ORG_RE = re.compile(r"\b(?:at|with|for|join|joining|like|such as|including)\s+(?:the\s+)?[A-Z][\w&'.-]+")
+_ORG_STOP = {"I", "LinkedIn", "The", "A", "An", "My", "Me", "It", "This", "That", "Some", "Any"}
+
+
+@lru_cache(maxsize=1)
+def _roles() -> re.Pattern:
+    return compile_terms([r + "*" if not r.endswith("s") else r for r in load(LEX)["roles"]])
+
+
+def grade_goal(text: str) -> Report:
+    """Grade a learning goal: target named, what to find out, framed as learning."""
+    require_str(text)
+    meta = {"words": word_count(text), "chars": len(text.strip())}
+    if is_blank(text):
+        return empty_report(KIND, text, "learning goal", meta)
+    head = text[:ANALYSE_LIMIT]
+    norm = normalise(head)
+    filled, _blanked, _slots = slot_views(head, norm)
+
+    target = find_all(LEX, "fields", filled) + find_all(LEX, "target_patterns", filled)
+    target += [m.span() for m in _roles().finditer(filled)]
+    target += [m.span() for m in _ORG_RE.finditer(head) if m.group(0).split()[-1] not in _ORG_STOP]
+    target.sort()
+    learn = find_all(LEX, "learning", filled)
+    jobs = find_all(LEX, "job_seeking", filled, skip_negated=True)
+    checks = [
+        make_check(KIND, "goal.names_target", bool(target), target[:3], found=quote(head, target)),
+        make_check(KIND, "goal.learning_questions", bool(learn), learn[:3], found=quote(head, learn)),
+        make_check(KIND, "goal.not_job_seeking", not jobs, jobs, found=quote(head, jobs)),
+    ]
+    return finish(KIND, text, checks, meta=meta)

@@ -1,0 +1,322 @@
+"""Question-list grader: per-question categories and flags, list checks, suggestions."""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from .common import empty_report, finish, make_check, require_str
+from .lexicon import load
+from .report import Check, QuestionInfo, Report
+from .similarity import find_duplicates
+from .text import Segment, compile_terms, lines, normalise
+
+KIND = "questions"
+CATEGORIES = ("path", "day_to_day", "likes", "challenges", "trends", "fit_skills", "advice",
+              "referrals", "culture", "other")
+CORE = ("path", "day_to_day", "likes", "challenges", "trends", "fit_skills", "advice")
+# Rapport first, reflection in the middle, advice and referrals at the end.
+ORDER_RANK = {"path": 0, "day_to_day": 1, "likes": 2, "culture": 3, "other": 4, "fit_skills": 5,
+              "challenges": 6, "trends": 7, "advice": 8, "referrals": 9}
+# When two categories score the same, the more specific one wins.
+TIE_RANK = ("referrals", "advice", "challenges", "likes", "trends", "fit_skills", "path", "culture",
+            "day_to_day", "other")
+QUESTION_LIMIT = 2_000  # characters of one question that are classified
+DUPLICATE_LIMIT = 400  # questions compared pairwise for near-duplicates
+
+_BULLET = re.compile(
+    r"^\s*(?:[-*+\u2022\u25cf\u25aa\u2023\u2043>\u25e6\u2219\u00b7o]\s+|[-*\u2022]|(?:q(?:uestion)?\s*)?\d{1,3}\s*[.):\]-]\s*"
+    r"|\(\d{1,3}\)\s*|[a-zA-Z][.)]\s+|q\d{1,3}\s*[:.]?\s*|#{1,6}\s+|\[\s?[xX ]?\]\s*)",
+    re.MULTILINE,
+)
+_HEADING = re.compile(r"^[^?]{0,60}:\s*$")
+_DISCOURSE = re.compile(
+    r"^(?:(?:and|so|also|ok|okay|now|then|finally|lastly|first|firstly|second|secondly|third|next|well|"
+    r"last|one\s+more|another|bonus|follow[\s-]?up|just\s+curious|out\s+of\s+curiosity|question)\b[\s,:\-]*)+"
+)
+_INTRO_CLAUSE = re.compile(r"^([^,?]{2,60}),\s*")
+_WH_START = re.compile(r"^(?:what|how|why|where|when|who|which|whom|whose)\b")
+
+
+@lru_cache(maxsize=1)
+def _category_patterns() -> dict[str, tuple[re.Pattern, re.Pattern]]:
+    lex = load("question_lexicon")
+    out = {}
+    for cat in CATEGORIES:
+        entry = lex["categories"][cat]
+        out[cat] = (
+            compile_terms(entry["phrases"], entry.get("patterns")),
+            compile_terms(lex["strong"].get(cat, []), None),
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def _flag_patterns() -> dict[str, re.Pattern]:
+    flags = load("question_flags")
+    aux = "|".join(re.escape(a) for a in flags["aux_start"])
+    verbs = "|".join(re.escape(v) for v in flags["open_verbs"])
+    return {
+        "aux": re.compile(rf"^(?:{aux})\b"),
+        "open_verb": re.compile(
+            rf"^(?:{aux})\s+(?:you|u|ya|anyone|someone)?\s*(?:please\s+|possibly\s+|kindly\s+|maybe\s+|perhaps\s+|briefly\s+|just\s+|also\s+|be\s+(?:willing|able|open|happy)\s+to\s+|mind\s+|like\s+to\s+|care\s+to\s+)*"
+            rf"(?:{verbs})\b"
+        ),
+        "job_ask": compile_terms(flags["job_ask"]["phrases"], flags["job_ask"]["patterns"]),
+        "googleable": compile_terms(flags["googleable"]["phrases"], flags["googleable"]["patterns"]),
+        "double": compile_terms(flags["double"]["phrases"], flags["double"]["patterns"]),
+    }
+
+
+def _lead_trim(q: str) -> str:
+    """Drop discourse openers ("So,", "And finally") and a short intro clause."""
+    q = q.strip(" \t-*\"'(").lstrip()
+    q = _DISCOURSE.sub("", q)
+    m = _INTRO_CLAUSE.match(q)
+    if m and not _WH_START.match(q) and not _flag_patterns()["aux"].match(q):
+        rest = q[m.end():]
+        if rest and (_flag_patterns()["aux"].match(rest) or _WH_START.match(rest)):
+            q = rest
+    return q
+
+
+def _is_closed(qn: str) -> bool:
+    pats = _flag_patterns()
+    head = _lead_trim(qn)
+    if not pats["aux"].match(head):
+        return False
+    return not pats["open_verb"].match(head)
+
+
+def _category(qn: str) -> str:
+    scores = dict.fromkeys(CATEGORIES, 0)
+    for cat, (weak, strong) in _category_patterns().items():
+        for m in weak.finditer(qn):
+            scores[cat] += 2 if m.start() < 25 else 1
+        for m in strong.finditer(qn):
+            scores[cat] += 3 if m.start() < 25 else 2
+    best = max(scores.values())
+    if best <= 0:
+        return "other"
+    for cat in TIE_RANK:
+        if scores[cat] == best:
+            return cat
+    return "other"
+
+
+def classify_question(text: str) -> QuestionInfo:
+    """Category, open/closed and flags of a single question (rubric: question list)."""
+    require_str(text)
+    q = text[:QUESTION_LIMIT]
+    qn = normalise(q).strip()
+    pats = _flag_patterns()
+    flags: set[str] = set()
+    if qn and _is_closed(qn):
+        flags.add("closed")
+    if pats["job_ask"].search(qn) and not _finding_openings(qn):
+        flags.add("job_ask")
+    if pats["googleable"].search(qn):
+        flags.add("googleable")
+    if pats["double"].search(qn):
+        flags.add("double_barreled")
+    category = _category(qn) if qn else "other"
+    if "googleable" in flags:
+        category = "other"
+    return QuestionInfo(text=text, category=category, open_ended="closed" not in flags, flags=flags,
+                        start=0, end=len(text))
+
+
+_FIND_OPENINGS = re.compile(
+    r"\bhow\s+(?:do|did|does|would|should|can)\s+(?:people|someone|most\s+people|new\s+grads|graduates|"
+    r"candidates|newcomers|others|one|folks|you|i)\s+(?:usually\s+|typically\s+|normally\s+|generally\s+)?"
+    r"(?:find|hear\s+about|learn\s+about|look\s+for|search\s+for|discover|get)\b"
+)
+
+
+def _finding_openings(qn: str) -> bool:
+    """"How do people usually find openings?" is a fair question, not a job ask."""
+    return bool(_FIND_OPENINGS.search(qn)) and not re.search(r"\b(?:your|you)\s+(?:team|company|firm)\b|\bme\b", qn)
+
+
+# --- splitting a list into questions ----------------------------------------------------
+
+_Q_SPLIT = re.compile(r"\?+(?=\s+\S)")
+
+
+def _split_line(text: str, seg: Segment) -> list[Segment]:
+    """One line may hold several questions ("What do you do? How did you start?")."""
+    a, b = seg.start, seg.end
+    m = _BULLET.match(text, a, b)
+    if m and m.end() > a:
+        a = m.end()
+    while a < b and (text[a].isspace() or text[a] in "\"'\u201c\u2018"):
+        a += 1
+    if a >= b:
+        return []
+    line = text[a:b]
+    if _HEADING.match(line) or (("?" not in line) and len(line.split()) <= 3 and line.rstrip().endswith(":")):
+        return []
+    out: list[Segment] = []
+    last = a
+    for sm in _Q_SPLIT.finditer(text, a, b):
+        out.append(Segment(last, sm.end()))
+        last = sm.end()
+        while last < b and text[last].isspace():
+            last += 1
+    if last < b:
+        out.append(Segment(last, b))
+    # Fold tiny follow-ups ("Which ones?", "Why?") into the question before them.
+    merged: list[Segment] = []
+    for s in out:
+        if merged and len(text[s.start:s.end].split()) <= 2:
+            merged[-1] = Segment(merged[-1].start, s.end)
+        else:
+            merged.append(s)
+    return merged
+
+
+def _is_question_like(text: str) -> bool:
+    words = text.split()
+    if "?" in text:
+        return any(ch.isalnum() for ch in text)
+    if len(words) <= 2:
+        return False
+    return True
+
+
+def _segments(text: str) -> list[Segment]:
+    out = []
+    for seg in lines(text):
+        for s in _split_line(text, seg):
+            if _is_question_like(text[s.start:s.end]):
+                out.append(s)
+    return out
+
+
+def grade_questions(text_or_list: str | list[str], minutes: float = 30) -> Report:
+    """Grade a list of questions for a conversation of ``minutes`` minutes."""
+    text, segs = _parse_input(text_or_list)
+    minutes = _check_minutes(minutes)
+    lo, hi = math.ceil(minutes / 6), math.floor(minutes / 2.5)
+    if not segs:
+        return empty_report(KIND, text, "questions", {"minutes": minutes, "count": 0})
+
+    infos: list[QuestionInfo] = []
+    for s in segs:
+        q = classify_question(text[s.start:s.end])
+        q.start, q.end = s.start, s.end
+        infos.append(q)
+    n = len(infos)
+    spans = [(q.start, q.end) for q in infos]
+    checks: list[Check] = []
+
+    # count_fits_time
+    if lo <= n <= hi:
+        why = f"{n} questions fit a {_fmt_min(minutes)}-minute conversation ({lo} to {hi})."
+        tip = ""
+    elif n < lo:
+        why = f"{n} question{'s' if n != 1 else ''} is too few for {_fmt_min(minutes)} minutes; aim for {lo} to {hi}."
+        tip = f"Add questions until you have at least {lo}; the suggestions below can help."
+    else:
+        why = f"{n} questions are too many for {_fmt_min(minutes)} minutes; aim for {lo} to {hi}."
+        tip = f"Keep your best {hi} questions and put the most important ones first."
+    checks.append(make_check(KIND, "questions.count_fits_time", lo <= n <= hi, [], why=why, tip=tip))
+
+    # mostly_open
+    open_n = sum(1 for q in infos if q.open_ended)
+    share = open_n / n
+    closed_spans = [(q.start, q.end) for q in infos if not q.open_ended]
+    why = f"{open_n} of {n} questions are open-ended ({round(share * 100)}%; the aim is at least 70%)."
+    checks.append(make_check(KIND, "questions.mostly_open", share >= 0.7, closed_spans, why=why))
+
+    # coverage
+    covered = [c for c in CORE if any(q.category == c for q in infos)]
+    missing = [c for c in CORE if c not in covered]
+    names = ", ".join(_label(c) for c in covered) or "none"
+    why = f"The questions cover {len(covered)} of the 7 core topics ({names}); the aim is at least 4."
+    checks.append(make_check(KIND, "questions.coverage", len(covered) >= 4, [], why=why))
+
+    # asks_for_referral
+    ref = [(q.start, q.end) for q in infos if q.category == "referrals"]
+    checks.append(make_check(KIND, "questions.asks_for_referral", bool(ref), ref[:3]))
+
+    for check_id, flag, what in (
+        ("questions.no_job_ask", "job_ask", "asks for a job, referral or mentoring"),
+        ("questions.no_googleable", "googleable", "asks a basic fact a quick search would answer"),
+        ("questions.single_focus", "double_barreled", "asks two things at once"),
+    ):
+        hit = [q for q in infos if flag in q.flags]
+        ev = [(q.start, q.end) for q in hit]
+        why = ""
+        if hit:
+            first = " ".join(hit[0].text.split())[:80]
+            more = f" (and {len(hit) - 1} more)" if len(hit) > 1 else ""
+            why = f"\u201c{first}\u201d {what}{more}."
+        checks.append(make_check(KIND, check_id, not hit, ev, why=why))
+
+    dups = find_duplicates([q.text for q in infos], limit=DUPLICATE_LIMIT)
+    ev = []
+    for i, j in dups:
+        ev += [spans[i], spans[j]]
+    why = ""
+    if dups:
+        i, j = dups[0]
+        why = (f"Questions {i + 1} and {j + 1} ask essentially the same thing"
+               + (f" ({len(dups) - 1} more pair{'s' if len(dups) > 2 else ''})" if len(dups) > 1 else "") + ".")
+    checks.append(make_check(KIND, "questions.no_duplicates", not dups, ev, why=why))
+
+    bank = load("question_bank")
+    suggestions = {c: list(bank[c][:3]) for c in missing}
+    if not ref:
+        suggestions["referrals"] = list(bank["referrals"][:3])
+    order = sorted(range(n), key=lambda i: (ORDER_RANK.get(infos[i].category, 4), i))
+    meta = {"minutes": minutes, "count": n, "range": [lo, hi], "open": open_n,
+            "categories": {c: sum(1 for q in infos if q.category == c) for c in CATEGORIES}}
+    return finish(KIND, text, checks, questions=infos, suggestions=suggestions,
+                  suggested_order=order, meta=meta)
+
+
+def _label(cat: str) -> str:
+    return cat.replace("_", " ").replace("day to day", "day-to-day").replace("fit skills", "skills and fit")
+
+
+def _fmt_min(m: float) -> str:
+    return str(int(m)) if float(m).is_integer() else f"{m:g}"
+
+
+def _check_minutes(minutes: object) -> float:
+    if isinstance(minutes, bool) or not isinstance(minutes, (int, float)):
+        raise TypeError(f"minutes must be a number, not {type(minutes).__name__}")
+    if not math.isfinite(minutes) or minutes <= 0:
+        raise ValueError(f"minutes must be a positive number, not {minutes!r}")
+    return int(minutes) if float(minutes).is_integer() else float(minutes)
+
+
+def _parse_input(value: object) -> tuple[str, list[Segment]]:
+    """The text to show (a list is joined with newlines) and each question's span in it."""
+    if isinstance(value, str):
+        return value, _segments(value)
+    if isinstance(value, (list, tuple)):
+        parts = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                raise TypeError(f"question {i + 1} must be a str, not {type(item).__name__}")
+            parts.append(item.replace("\n", " "))
+        text = "\n".join(parts)
+        segs = []
+        pos = 0
+        for item in parts:
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            m = _BULLET.match(text, a, b)
+            if m and m.end() > a:
+                a = m.end()
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b and any(ch.isalnum() for ch in text[a:b]):
+                segs.append(Segment(a, b))
+        return text, segs
+    raise TypeError(f"questions must be a str or a list of str, not {type(value).__name__}")

@@ -1,0 +1,164 @@
+"""Text helpers shared by the graders: normalising, spans, sentences, lines, words.
+
+Every helper keeps offsets valid for the ORIGINAL string, so evidence spans can be
+highlighted in exactly the words the learner wrote. Normalising is therefore a
+one-character-for-one-character mapping (smart quotes, dashes, odd spaces).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# One character in, one character out: offsets never move.
+_CHAR_MAP: dict[int, str] = {}
+for _c in "\u2018\u2019\u201a\u201b\u2032\u00b4\u0060\u02bc":
+    _CHAR_MAP[ord(_c)] = "'"
+for _c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb":
+    _CHAR_MAP[ord(_c)] = '"'
+for _c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d":
+    _CHAR_MAP[ord(_c)] = "-"
+for _c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\u200b\ufeff\u00ad\r\x0b\x0c":
+    _CHAR_MAP[ord(_c)] = " "
+for _c in "\u2028\u2029\u0085":
+    _CHAR_MAP[ord(_c)] = "\n"
+for _c in "\uff1f\u061f\u037e\u2047\u2048\u2049":
+    _CHAR_MAP[ord(_c)] = "?"
+_CHAR_MAP[ord("\u2026")] = "."
+# Accented letters common in English career vocabulary (résumé, café, naïve).
+for _src, _dst in (("éèêë", "e"), ("àáâä", "a"), ("ïîí", "i"), ("öôó", "o"), ("üûú", "u"), ("ç", "c")):
+    for _c in _src:
+        _CHAR_MAP[ord(_c)] = _dst
+        _CHAR_MAP[ord(_c.upper())] = _dst.upper()
+# Other C0 control characters become spaces so they cannot glue words together.
+for _i in range(32):
+    if chr(_i) not in "\n":
+        _CHAR_MAP.setdefault(_i, " ")
+_CHAR_MAP[0x7F] = " "
+
+
+def normalise(text: str) -> str:
+    """Lower-case, ASCII-punctuation copy of ``text`` with exactly the same length."""
+    mapped = text.translate(_CHAR_MAP)
+    lowered = mapped.lower()
+    if len(lowered) == len(mapped):
+        return lowered
+    # A few characters (e.g. 'İ') grow when lower-cased; keep those as they are.
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in mapped)
+
+
+def mask_spans(text: str, spans: list[tuple[int, int]], fill: str = " ") -> str:
+    """Replace each span by ``fill`` characters, keeping the length."""
+    if not spans:
+        return text
+    parts = []
+    last = 0
+    for a, b in sorted(spans):
+        if a < last:
+            a = last
+        if b <= a:
+            continue
+        parts.append(text[last:a])
+        parts.append(fill * (b - a))
+        last = b
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    """Spans of words (letters/digits, with inner apostrophes or hyphens)."""
+    return [m.span() for m in _WORD_RE.finditer(text)]
+
+
+def word_count(text: str) -> int:
+    """Count whitespace-separated tokens that contain a letter or digit."""
+    return sum(1 for tok in text.split() if any(ch.isalnum() for ch in tok))
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+
+
+_SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)")
+
+
+def sentences(norm: str, limit: int | None = None) -> list[Segment]:
+    """Rough sentence spans (split at . ! ? and blank lines), stripped of outer spaces."""
+    text = norm if limit is None else norm[:limit]
+    out: list[Segment] = []
+    last = 0
+    for m in _SENT_END.finditer(text):
+        out.append(Segment(last, m.end()))
+        last = m.end()
+    out.append(Segment(last, len(text)))
+    res = []
+    for seg in out:
+        a, b = seg.start, seg.end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            res.append(Segment(a, b))
+    return res
+
+
+def lines(text: str) -> list[Segment]:
+    """Spans of the non-blank lines, stripped of outer whitespace."""
+    out = []
+    pos = 0
+    for raw in text.split("\n"):
+        a, b = pos, pos + len(raw)
+        pos = b + 1
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Segment(a, b))
+    return out
+
+
+def phrase_regex(phrase: str) -> str:
+    """Regex source for a lexicon phrase: whole words, any whitespace between them.
+
+    A phrase may end with ``*`` to match any word ending (``frustrat*``).
+    """
+    phrase = phrase.strip().lower()
+    prefix = phrase.endswith("*")
+    if prefix:
+        phrase = phrase[:-1]
+    parts = [re.escape(p) for p in phrase.split()]
+    body = r"\s+".join(parts)
+    body = body.replace(r"\-", r"[\s\-]?")
+    start = r"(?<![\w])" if phrase[:1].isalnum() else ""
+    end = r"\w*" if prefix else (r"(?![\w])" if phrase[-1:].isalnum() else "")
+    return start + body + end
+
+
+def compile_terms(phrases: list[str] | None = None, patterns: list[str] | None = None) -> re.Pattern:
+    """One alternation for a lexicon: escaped phrases plus hand-written regex patterns."""
+    alts = [phrase_regex(p) for p in (phrases or []) if p.strip()]
+    alts += [f"(?:{p})" for p in (patterns or [])]
+    if not alts:
+        return re.compile(r"(?!x)x")
+    # Longest first so the evidence covers the fullest phrase.
+    alts.sort(key=len, reverse=True)
+    return re.compile("|".join(alts))
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, overlap-free copy of spans."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
