@@ -349,18 +349,23 @@ def _render_text(
     for mark_no, (start, end, owners) in enumerate(merged, start=1):
         out.append(_esc(text[pos:start]))
         ids = " ".join(_esc(getattr(checks[n - 1], "id", "")) for n in owners)
+        # A highlight that a not-yet check points at gets its own style (dashed
+        # underline); the words after it say which check and its state.
+        not_yet = any(not getattr(checks[n - 1], "passed", False) for n in owners)
+        cls = "iic-mark iic-mark-not-yet" if not_yet else "iic-mark"
         out.append(
-            f'<mark class="iic-mark" id="{prefix}-mark-{mark_no}" data-checks="{ids}">'
+            f'<mark class="{cls}" id="{prefix}-mark-{mark_no}" data-checks="{ids}">'
             f"{_esc(text[start:end])}</mark>"
         )
         refs = []
         for n in owners:
             marks_by_check.setdefault(n, []).append(mark_no)
+            state = "passed" if getattr(checks[n - 1], "passed", False) else "not yet"
             refs.append(
                 f'<a class="iic-mark-ref" href="#{prefix}-check-{n}">'
                 f'<span aria-hidden="true">{n}</span>'
-                f'<span class="iic-sr-only">highlight {mark_no}, found by check {n}: '
-                f"{_esc(labels[n])}</span></a>"
+                f'<span class="iic-sr-only">highlight {mark_no}, found by check {n} '
+                f"({state}): {_esc(labels[n])}</span></a>"
             )
         out.append('<sup class="iic-mark-refs">' + ",".join(refs) + "</sup>")
         pos = end
@@ -373,7 +378,8 @@ def _render_text(
     if merged:
         note = (
             '<p class="iic-text-note">Highlighted parts are what the checks found; '
-            "the small numbers point to the check.</p>"
+            "the small numbers point to the check. A dashed underline marks something "
+            "to fix.</p>"
         )
     html_out = '<section class="iic-your-text"><h4>Your text</h4>' + note + body + "</section>"
     return html_out, marks_by_check
@@ -540,8 +546,17 @@ def render_report(report: Any) -> str:
 
 
 def render_css() -> str:
-    """The stylesheet for everything this module and the widgets output."""
-    return resources.files("exercises").joinpath("render.css").read_text(encoding="utf-8")
+    """The stylesheet for everything this module and the widgets output.
+
+    Returns "" if the file is missing (e.g. a runtime that copied only .py files):
+    the HTML stays readable without it, and a missing stylesheet must not stop
+    feedback from showing.
+    """
+    try:
+        ref = resources.files("exercises").joinpath("render.css")
+        return ref.read_text(encoding="utf-8")
+    except (OSError, ModuleNotFoundError):
+        return ""
 
 
 def render_report_with_style(report: Any) -> str:

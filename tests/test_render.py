@@ -164,7 +164,7 @@ def test_evidence_marks_cover_merged_spans():
     report = spans_report()
     out = render_report(report)
     tree = parse(out)
-    marks = re.findall(r'<mark class="iic-mark" id="[^"]+" data-checks="([^"]*)">(.*?)</mark>', out)
+    marks = re.findall(r'<mark class="iic-mark[^"]*" id="[^"]+" data-checks="([^"]*)">(.*?)</mark>', out)
     texts = [t for _, t in marks]
     # [23,46]+[30,40] -> one mark; [61,67]+[65,75] -> one; [76,96] and its reversed twin
     # -> one; [97,5000] is clamped; negative, zero-length and junk spans vanish.
@@ -178,7 +178,7 @@ def test_evidence_marks_cover_merged_spans():
     assert all(r["href"].startswith("#iic-pitch-") for r in refs)
     ids = {a.get("id") for _, a in tree.elements if a.get("id")}
     assert all(r["href"][1:] in ids for r in refs)
-    assert "found by check 2: Asks for a set amount of time" in out
+    assert "found by check 2 (passed): Asks for a set amount of time" in out
 
 
 def test_every_evidence_slice_round_trips_to_the_text():
@@ -204,6 +204,19 @@ def test_random_evidence_never_raises():
         ]
         out = render_report(Report(kind="pitch", text=text, checks=checks))
         parse(out)
+
+
+def test_marks_of_not_yet_checks_say_so():
+    report = Report(kind="pitch", text="Please hire me. Thanks!", checks=[
+        Check("pitch.no_job_ask", False, "Asks for a job.", "Ask to learn.", evidence=[(0, 14)],
+              label="Does not ask for a job"),
+        Check("pitch.polite_close", True, "Thanks them.", evidence=[(16, 23)]),
+    ])
+    out = render_report(report)
+    assert '<mark class="iic-mark iic-mark-not-yet"' in out
+    assert "found by check 1 (not yet): Does not ask for a job" in out
+    assert '<mark class="iic-mark" id=' in out
+    assert "found by check 2 (passed)" in out
 
 
 def test_zero_length_only_evidence_makes_no_mark():

@@ -15,7 +15,8 @@ EMAIL_WORD_LIMIT = 150
 LINKEDIN_CHAR_LIMIT = 300
 THANKS_WORD_LIMIT = 150
 
-_SUBJECT_LINE = re.compile(r"\A\s*subject\s*:[^\n]*(?:\n|\Z)", re.IGNORECASE)
+# Same rule as the pitch grader: a first non-blank line "Subject:", "Subj:" or "Re:".
+_SUBJECT_LINE = re.compile(r"\A\s*(?:subject|subj|re)\s*:[^\n]*", re.IGNORECASE)
 
 
 def strip_subject(text: str) -> str:

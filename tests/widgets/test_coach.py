@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 
 import pytest
 
+from exercises.render import render_css
 from exercises.storage import WorkStore
 from exercises.widgets import (
     goal_builder,
@@ -183,3 +185,40 @@ def test_debouncer_without_a_loop_runs_at_once():
     calls = []
     Debouncer(lambda: calls.append(1), delay=5).trigger()
     assert calls == [1]
+
+
+def _graders_ready() -> bool:
+    try:
+        from exercises import grading
+    except ImportError:
+        return False
+    return all(hasattr(grading, n) for n in
+               ("grade_pitch", "grade_questions", "grade_thank_you", "grade_goal"))
+
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "render"
+
+
+@pytest.mark.skipif(not _graders_ready(), reason="exercises.grading not landed yet")
+@pytest.mark.parametrize(("factory", "kind", "name", "options"), [
+    (pitch_coach, "pitch", "pitch_email.txt", {"channel": "email"}),
+    (pitch_coach, "pitch", "pitch_linkedin.txt", {"channel": "linkedin"}),
+    (thank_you_coach, "thanks", "thanks.txt", {}),
+    (goal_builder, "goal", "goal.txt", {}),
+    (question_builder, "questions", "questions.txt", {"minutes": 20}),
+])
+def test_real_graders_give_the_same_html_as_the_page(store_path, factory, kind, name, options):
+    from exercises.render import grade_and_render
+
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    coach = factory(store=store_path, save_delay=0)
+    if "channel" in options:
+        coach.channel.value = options["channel"]
+    if "minutes" in options:
+        coach.minutes.value = options["minutes"]
+    coach.text.value = text
+    coach.check_button.click()
+    page = grade_and_render(kind, text, **options)
+    assert coach.feedback.value == f"<style>{render_css()}</style>" + page
+    score = WorkStore(store_path).get_exercise(kind)["report"]["score"]
+    assert f"Draft 1: {score}" in coach.history.value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from exercises.grading.report import Check, Report
 from exercises.widgets import logic
 
@@ -88,3 +90,30 @@ def test_notice_html_escapes():
     assert logic.notice_html("") == ""
     out = logic.notice_html("<img src=x onerror=alert(1)> moved aside")
     assert "<img" not in out and 'role="status"' in out
+
+
+def _graders_ready() -> bool:
+    try:
+        from exercises import grading
+    except ImportError:
+        return False
+    return hasattr(grading, "grade_pitch") and hasattr(grading, "grade_thank_you")
+
+
+@pytest.mark.skipif(not _graders_ready(), reason="exercises.grading not landed yet")
+@pytest.mark.parametrize("text", [
+    "Subject: Alum question\n\nHi Jo, I am a student.",
+    "  \n subj: x y z\nHello there -- friend!",
+    "Re: our talk\nThanks",
+    "Hello\nSubject: not first",
+    "word " * 151,
+    "🙂 naïve — test\t\tok",
+    "",
+])
+def test_live_counts_match_the_graders(text):
+    from exercises.grading import grade_pitch, grade_thank_you
+
+    meta = grade_pitch(text, channel="email").meta
+    assert logic.length_status(text, "pitch", "email")["count"] == meta["words"]
+    assert logic.length_status(text, "pitch", "linkedin")["count"] == meta["chars"]
+    assert logic.length_status(text, "thanks")["count"] == grade_thank_you(text).meta["words"]
