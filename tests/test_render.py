@@ -164,7 +164,8 @@ def test_evidence_marks_cover_merged_spans():
     report = spans_report()
     out = render_report(report)
     tree = parse(out)
-    marks = re.findall(r'<mark class="iic-mark[^"]*" id="[^"]+" data-checks="([^"]*)">(.*?)</mark>', out)
+    marks = re.findall(
+        r'<mark class="iic-mark[^"]*" id="[^"]+" data-checks="([^"]*)">(.*?)</mark>', out)
     texts = [t for _, t in marks]
     # [23,46]+[30,40] -> one mark; [61,67]+[65,75] -> one; [76,96] and its reversed twin
     # -> one; [97,5000] is clamped; negative, zero-length and junk spans vanish.
