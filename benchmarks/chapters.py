@@ -47,7 +47,7 @@ NON_PROSE_DIRECTIVES = {
 # Directives whose argument (the text after the name) is a title the reader sees.
 TITLED_DIRECTIVES = {"admonition", "topic", "sidebar", "card", "dropdown"}
 
-FENCE_RE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(\{([^}]+)\})?\s*(.*?)\s*$")
+FENCE_RE = re.compile(r"^(\s*)(`{3,}|~{3,}|:{3,})\s*(\{([^}]+)\})?\s*(.*?)\s*$")
 LABEL_RE = re.compile(r"^\s*\([A-Za-z0-9_.:-]+\)=\s*$")
 OPTION_RE = re.compile(r"^\s*:[A-Za-z0-9_-]+:")
 HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -63,9 +63,9 @@ OBJECTIVES_RE = re.compile(
     r"(by the end of this chapter|learning objectives|you will be able to|"
     r"what you will learn)", re.IGNORECASE)
 CHECKLIST_HEADING_RE = re.compile(r"^#{2,6}\s+.*checklist", re.IGNORECASE | re.MULTILINE)
-QUIZ_RE = re.compile(r"^\s*(?:`{3,}|~{3,})\{quiz\}\s*(\S+)", re.MULTILINE)
-EXERCISE_RE = re.compile(r"^\s*(?:`{3,}|~{3,})\{exercise\}\s*(\S+)", re.MULTILINE)
-FIGURE_RE = re.compile(r"^\s*(?:`{3,}|~{3,})\{(?:figure|image)\}", re.MULTILINE)
+QUIZ_RE = re.compile(r"^\s*(?:`{3,}|~{3,}|:{3,})\{quiz\}\s*(\S+)", re.MULTILINE)
+EXERCISE_RE = re.compile(r"^\s*(?:`{3,}|~{3,}|:{3,})\{exercise\}\s*(\S+)", re.MULTILINE)
+FIGURE_RE = re.compile(r"^\s*(?:`{3,}|~{3,}|:{3,})\{(?:figure|image)\}", re.MULTILINE)
 MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 
 
@@ -160,7 +160,7 @@ def prose_text(text: str) -> str:
                 stack.pop()
                 in_options = False
                 continue
-            if inside_prose:
+            if inside_prose and not (marker[0] == ":" and not name):
                 flush()
                 prose = bool(name) and name.strip() not in NON_PROSE_DIRECTIVES
                 stack.append((marker, prose))

@@ -155,6 +155,22 @@ def test_prose_excludes_markup_and_keeps_readable_text() -> None:
         assert kept in prose
 
 
+def test_colon_fences_are_directives_too() -> None:
+    text = HEADER + """# Title
+
+:::{note}
+:class: dropdown
+Colon fence body.
+:::
+
+:::{quiz} planning
+:::
+"""
+    prose = prose_text(text)
+    assert "Colon fence body." in prose and "class" not in prose and ":::" not in prose
+    assert quiz_ids(text) == ["planning"]
+
+
 def test_chapter_stats_counts_directives() -> None:
     s = chapter_stats("planning", CHAPTER)
     assert quiz_ids(CHAPTER) == ["planning"]
@@ -232,4 +248,12 @@ def test_stage_chapter_meets_the_minimum(name: str) -> None:
             problems.append(f"quiz {q.id}: {q.error}")
         elif q.questions < 6:
             problems.append(f"quiz {q.id} has {q.questions} questions (need at least 6)")
+        else:
+            if q.types.get("scenario", 0) < 2:
+                problems.append(f"quiz {q.id} has {q.types.get('scenario', 0)} scenario "
+                                "questions (need at least 2)")
+            if len(q.types) < 3:
+                problems.append(f"quiz {q.id} uses {len(q.types)} question types "
+                                "(need at least 3 of single, multiple, truefalse, ordering, "
+                                "scenario)")
     assert not problems, f"book/{name}.md: " + "; ".join(problems)
