@@ -178,9 +178,20 @@ def add_practice_button(app: Sphinx, doctree: nodes.document) -> None:
         return
 
 
+def is_thebe_script(script: Any) -> bool:
+    name = str(getattr(script, "filename", script) or "")
+    body = str(getattr(script, "attributes", {}).get("body", ""))
+    return "thebe" in name.lower() or "THEBE_JS_URL" in body
+
+
 def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
+    # Jupyter Book always loads sphinx-thebe, which names a CDN (unpkg) and, with
+    # Sphinx 7.4, declares its constant twice (a page error). We never use Thebe:
+    # exercises run in the page's own worker or in JupyterLite.
+    if "script_files" in context:
+        context["script_files"] = [s for s in context["script_files"] if not is_thebe_script(s)]
     # The runtime needs to find the site root (for the worker and Pyodide).
     depth = pagename.count("/")
     context.setdefault("metatags", "")

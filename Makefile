@@ -1,0 +1,52 @@
+# One command to build and serve the course (make serve), one to test it (make test).
+# Everything is installed from the project's own files: requirements.txt (PyPI),
+# package.json/package-lock.json (npm), and Debian's chromium for browser tests.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+PORT   ?= 8000
+
+.PHONY: setup vendor chromium site serve test lint bench clean
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-build-isolation --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+## vendor: Python env, npm assets, Pyodide's wheels from PyPI, MathJax (no CDN at run time)
+vendor: $(VENV)/.installed node_modules/.installed
+	$(PY) site/vendor_assets.py
+
+chromium:
+	site/ensure_chromium.sh
+
+setup: vendor
+
+## site: a clean build of the book and its JupyterLite site into _build/html
+site: setup
+	$(PY) site/build.py
+
+## serve: build, then serve on http://127.0.0.1:$(PORT)
+serve: site
+	$(PY) site/serve.py --port $(PORT)
+
+lint: setup
+	$(BIN)/ruff check exercises tests site benchmarks
+
+## test: set up, build the site, then every test: unit, property, notebooks (nbval), browser
+test: setup chromium site lint
+	$(BIN)/pytest tests --nbval-lax _build/lite-src/contents
+
+bench: site chromium
+	$(PY) -m benchmarks.site
+
+clean:
+	rm -rf _build build dist *.egg-info .jupyterlite.doit.db
