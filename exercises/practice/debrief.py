@@ -107,8 +107,10 @@ def build_debrief(
     used = max((t.elapsed for t in ts), default=0.0)
     covered = [c for c in CORE_CATEGORIES if any(t.category == c for t in questions)]
     missing = [c for c in CORE_CATEGORIES if c not in covered]
-    open_count = sum(1 for t in questions if t.open_ended)
-    closed_count = len(questions) - open_count
+    # A referral ask is usually phrased "Is there anyone else...?", which is fine: leave it out.
+    asked = [t for t in questions if t.kind != "referral"]
+    open_count = sum(1 for t in asked if t.open_ended)
+    closed_count = len(asked) - open_count
     follow_ups = [quote(t.question) for t in questions if t.follow_up]
     thanked = any(t.kind in ("close", "late_close", "acknowledge") for t in live)
     asked_referral = any(
@@ -175,11 +177,30 @@ def _suggestions(d: Debrief, name: str, persona: Persona, turns: list[Turn]) -> 
             f"Leave job requests out of the conversation (you asked: \u201c{d.job_asks[0]}\u201d). "
             "If you want to know about openings, ask how people usually find them in this field."
         )
+    if not d.kept_time:
+        tips.append(
+            "Watch the clock: the interview ran out of time at "
+            f"{Clock.format_minutes(d.minutes_used)} of "
+            f"{Clock.format_minutes(d.minutes_agreed)} minutes. An open question takes two to "
+            f"three minutes, so start to close when {name} says time is nearly up."
+        )
     if d.questions_asked and d.closed_count >= 2 and d.open_share < OPEN_SHARE_GOAL:
         closed = next(t.question for t in turns if t.is_question and not t.open_ended)
         tips.append(
             f"Turn yes/no questions into open ones: instead of \u201c{quote(closed)}\u201d, "
             "start with What, How or Tell me about, and you will get a story instead of one word."
+        )
+    referral_example = "\u201cIs there anyone else you think I should speak with?\u201d"
+    if not d.thanked and not d.asked_referral:
+        tips.append(
+            f"Close well: thank {name} for their time and ask whom else you could talk to, "
+            f"for example {referral_example}"
+        )
+    elif not d.thanked:
+        tips.append(f"End by thanking {name} for their time before the agreed time is up.")
+    elif not d.asked_referral:
+        tips.append(
+            f"Before you finish, ask whom else you could talk to, for example {referral_example}"
         )
     if not d.follow_ups:
         hint = _missed_detail(persona, turns)
@@ -191,20 +212,6 @@ def _suggestions(d: Debrief, name: str, persona: Persona, turns: list[Turn]) -> 
             "\u201cYou mentioned ...; what was that like?\u201d"
         )
         tips.append(f"Listen for concrete details and follow up on them. {example}")
-    if not d.thanked:
-        tips.append(f"End by thanking {name} for their time before the agreed time is up.")
-    if not d.asked_referral:
-        tips.append(
-            "Before you finish, ask whom else you could talk to, for example: "
-            "\u201cIs there anyone else you think I should speak with?\u201d"
-        )
-    if not d.kept_time:
-        tips.append(
-            "Watch the clock: the interview ran out of time at "
-            f"{Clock.format_minutes(d.minutes_used)} of "
-            f"{Clock.format_minutes(d.minutes_agreed)} minutes. An open question takes two to "
-            f"three minutes, so start to close when {name} says time is nearly up."
-        )
     if len(d.categories_covered) < COVERAGE_GOAL:
         nxt = d.categories_missing[:2]
         names = " and ".join(CATEGORY_NAMES[c] for c in nxt)

@@ -296,6 +296,11 @@ class Rehearsal:
             turn.kind, turn.reply = "closed", self._reply("closed")
             self._last_detail = None
             return
+        if r.category == "other" and not r.flags and not matching.is_question(r.cleaned):
+            # Neither a question nor a topic the classifier knows ("asdf qwer", "hmm ok").
+            turn.kind, turn.reply = "unclear", self._reply("unclear")
+            self._last_detail = None
+            return
         answer = self._answer(r.category)
         if answer is None:
             turn.kind, turn.reply = "repeat", p.texts["repeat"]
