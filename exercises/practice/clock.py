@@ -22,6 +22,7 @@ COSTS: dict[str, tuple[float, float]] = {
     "job_ask": (1.0, 1.0),
     "repeat": (0.5, 1.0),
     "acknowledge": (0.5, 0.5),
+    "small_talk": (0.5, 0.5),
     "unclear": (0.5, 0.5),
     "too_long": (0.5, 0.5),
     "close": (1.0, 1.0),

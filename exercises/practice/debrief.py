@@ -116,8 +116,9 @@ def build_debrief(
     asked_referral = any(
         t.category == "referrals" for t in live if t.kind in ("close", "late_close", "referral")
     )
-    # Kept time: the learner finished before the persona had to call time.
-    kept_time = not any(t.time_note == "up" for t in ts) and used <= minutes
+    # Kept time: the learner finished before the persona had to call time (a goodbye
+    # that runs a few seconds over is fine).
+    kept_time = not any(t.time_note == "up" for t in ts)
     job_asks = [quote(t.question) for t in live if "job_ask" in t.flags]
     googleable = [quote(t.question) for t in live if "googleable" in t.flags]
     double = [quote(t.question) for t in live if "double_barreled" in t.flags]
@@ -179,7 +180,7 @@ def _suggestions(d: Debrief, name: str, persona: Persona, turns: list[Turn]) -> 
         )
     if not d.kept_time:
         tips.append(
-            "Watch the clock: the interview ran out of time at "
+            f"Watch the clock: {name} had to call time at "
             f"{Clock.format_minutes(d.minutes_used)} of "
             f"{Clock.format_minutes(d.minutes_agreed)} minutes. An open question takes two to "
             f"three minutes, so start to close when {name} says time is nearly up."

@@ -35,7 +35,7 @@ class Turn:
     question: str
     reply: str
     kind: str  # answer, follow_up, closed, double_barreled, googleable, job_ask, referral,
-    #            acknowledge, repeat, unclear, too_long, close, late_close, out_of_time
+    #            acknowledge, small_talk, repeat, unclear, too_long, close, late_close, out_of_time
     category: str = "other"
     open_ended: bool = True
     flags: list[str] = field(default_factory=list)
@@ -239,7 +239,13 @@ class Rehearsal:
         turn.flags = sorted(r.flags)
         p = self.persona
         prev_substantive = any(t.kind in _SUBSTANTIVE for t in self.turns)
+        asked_before = any(t.is_question for t in self.turns)
 
+        if (r.greeting or r.thanks) and not r.other_question and not r.asks_referral:
+            if r.greeting or not asked_before:
+                # "Hi, thanks for making the time!" opens a conversation; it does not end one.
+                turn.kind, turn.reply = "small_talk", self._reply("small_talk")
+                return
         if r.thanks and not r.other_question:
             if r.wrap_up or r.asks_referral:
                 parts = []

@@ -36,6 +36,16 @@ _FOLLOW_UP_RE = re.compile(
     r"what was that like|what happened|what do you mean|how did that|how did you handle|"
     r"why was that|an example of that|that sounds)\b"
 )
+_GREETING_RE = re.compile(
+    r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|"
+    r"(?:nice|great|lovely|pleased|good) to (?:meet|see|talk))\b"
+)
+# A referral ask names people ("anyone else", "who", "a colleague"); without such a
+# cue, "thanks for making time to talk to me" is small talk, not a referral request.
+_REFERRAL_CUE_RE = re.compile(
+    r"\b(?:who|whom|anyone|anybody|someone|somebody|else|other people|others|colleagues?"
+    r"|introduc\w*|recommend\w*|suggest\w*|connect\w*|names?|contacts?|groups?)\b"
+)
 _QUESTION_START_RE = re.compile(
     r"^(?:what|how|why|when|where|who|which|whom|whose|do|does|did|is|are|was|were|can|could|"
     r"will|would|should|have|has|may|might|tell|describe|explain)\b"
@@ -57,8 +67,13 @@ def is_unclear(cleaned: str) -> bool:
     """Nothing the persona could answer: empty, only symbols or emoji, or one stray word."""
     if not _LETTER_RE.search(cleaned):
         return True
+    lowered = cleaned.lower()
     words = _WORD_RE.findall(cleaned)
-    return len(words) < 2 and not _THANKS_RE.search(cleaned.lower())
+    return len(words) < 2 and not has_thanks(lowered) and not is_greeting(lowered)
+
+
+def is_greeting(lowered: str) -> bool:
+    return _GREETING_RE.match(lowered) is not None
 
 
 def sentences(cleaned: str) -> list[str]:
@@ -93,6 +108,7 @@ class Reading:
     open_ended: bool = True
     flags: set[str] = field(default_factory=set)
     thanks: bool = False
+    greeting: bool = False
     wrap_up: bool = False
     asks_referral: bool = False
     other_question: bool = False  # a question besides a referral ask
@@ -129,6 +145,7 @@ def read_message(cleaned: str, classify) -> Reading:
         cleaned,
         lowered,
         thanks=has_thanks(lowered),
+        greeting=is_greeting(lowered),
         wrap_up=has_wrap_up(lowered),
         follow_up_cue=has_follow_up_cue(lowered),
     )
@@ -136,19 +153,23 @@ def read_message(cleaned: str, classify) -> Reading:
     for part in units(cleaned):
         info = classify(part)
         r.flags |= {f for f in info.flags if f in ("job_ask", "googleable")}
-        if info.category == "referrals":
+        if info.category == "referrals" and _asks_for_people(part):
             r.asks_referral = True
-        elif is_question(part):
+        elif is_question(part) and not is_greeting(part.lower()):
             r.other_question = True
             main = info
     if main is None:
         # No question besides a thank-you or a referral ask: read the whole message.
         main = classify(cleaned)
-        if main.category == "referrals":
+        if main.category == "referrals" and _asks_for_people(cleaned):
             r.asks_referral = True
-        if not r.thanks and not r.asks_referral:
+        if not (r.thanks or r.greeting or r.asks_referral):
             r.other_question = True  # a statement ("I'd love to hear about your path") still asks
     r.category = main.category
     r.open_ended = bool(main.open_ended)
     r.flags |= set(main.flags)
     return r
+
+
+def _asks_for_people(part: str) -> bool:
+    return _REFERRAL_CUE_RE.search(part.lower()) is not None

@@ -42,6 +42,7 @@ _REPLY_LISTS: dict[str, int] = {
     "double_barreled": 1,
     "unclear": 1,
     "acknowledge": 1,
+    "small_talk": 1,
     "follow_up_generic": 2,
     "close": 1,
 }

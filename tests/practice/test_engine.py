@@ -294,3 +294,27 @@ def test_clock_text_and_state():
     assert r.time_text() == "0 of 20 minutes used" and r.state == "open"
     r.ask(CORE_QUESTIONS[0])
     assert r.time_text().endswith("of 20 minutes used")
+
+
+@pytest.mark.parametrize(
+    "opener",
+    [
+        "Hi Rhys!",
+        "Hello",
+        "Hi Rhys, thanks for making time to talk to me!",
+        "Thanks so much for your time today.",
+        "Good morning, lovely to meet you.",
+    ],
+)
+def test_openers_are_small_talk_not_a_close(opener):
+    r = Rehearsal("rhys-morgan", minutes=20, seed=0)
+    t = r.ask(opener)
+    assert t.kind == "small_talk" and not r.ended
+    assert t.reply in r.persona.replies["small_talk"]
+    assert r.ask("How did you get started?").kind == "answer"
+
+
+def test_greeting_with_a_question_answers_the_question():
+    r = Rehearsal("rhys-morgan", minutes=20, seed=0)
+    t = r.ask("Hi Rhys, thanks for your time! How did you get into the trade?")
+    assert t.kind == "answer" and t.category == "path"
