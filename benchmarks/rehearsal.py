@@ -15,13 +15,13 @@ from exercises.practice import Rehearsal
 from exercises.practice.personas import persona_ids
 
 SCRIPT = [
-    "How did you get into this line of work?",
+    "How did you end up doing this work?",
     "Tell me more about that.",
     "What does a typical week look like for you?",
     "Do you enjoy it?",
     "What's the hardest part of the job, and what do you like most?",
     "What's changing in your field right now?",
-    "<b>What kinds of people</b> do well in this work? 😀",
+    "<b>What sort of person</b> thrives in this job? 😀",
     "Are you hiring at the moment?",
     "When was your organisation founded?",
     "What would you do differently if you were starting today?",

@@ -30,12 +30,12 @@ CATEGORY_NAMES: dict[str, str] = {
 }
 # One open example question per category, for suggestions.
 EXAMPLES: dict[str, str] = {
-    "path": "How did you end up in this line of work?",
+    "path": "How did you end up doing this work?",
     "day_to_day": "What does a typical week look like for you?",
     "likes": "What part of the work gives you the most energy?",
     "challenges": "What is the hardest part of the job?",
     "trends": "What is changing in your field right now?",
-    "fit_skills": "What kinds of people do well in this work?",
+    "fit_skills": "What sort of person thrives in this job?",
     "advice": "What would you do differently if you were starting today?",
 }
 

@@ -12,12 +12,12 @@ from exercises.practice.personas import persona_ids
 from .helpers import detail_of, follow_up_for
 
 CORE_QUESTIONS = [
-    "How did you get into this line of work?",
+    "How did you end up doing this work?",
     "What does a typical week look like for you?",
     "What do you enjoy most about your work?",
     "What's the hardest part of the job?",
     "What's changing in your field right now?",
-    "What kinds of people do well in this work?",
+    "What sort of person thrives in this job?",
     "What would you do differently if you were starting today?",
 ]
 CLOSE = "Thank you so much for your time. Is there anyone else you think I should talk to?"
