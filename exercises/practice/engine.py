@@ -184,8 +184,17 @@ class Rehearsal:
             self._offered.append(answer.detail)
         return answer.text
 
-    def _matching_detail(self, lowered: str) -> Detail | None:
-        candidates = ([self._last_detail] if self._last_detail else []) + self._offered[::-1]
+    def _matching_detail(self, r: matching.Reading) -> Detail | None:
+        """The detail the learner picks up: the one just mentioned, or an earlier one.
+
+        An earlier detail counts only with a follow-up cue ("you mentioned...") or when
+        the question has no clear topic of its own, so that a new question on, say,
+        advice is not hijacked by a word that happened to occur ten minutes ago.
+        """
+        candidates = [self._last_detail] if self._last_detail else []
+        if r.follow_up_cue or r.category == "other":
+            candidates += self._offered[::-1]
+        lowered = r.lowered
         for d in candidates:
             if d.matches(lowered):
                 return d
@@ -245,6 +254,7 @@ class Rehearsal:
             if r.greeting or not asked_before:
                 # "Hi, thanks for making the time!" opens a conversation; it does not end one.
                 turn.kind, turn.reply = "small_talk", self._reply("small_talk")
+                turn.category, turn.flags = "other", []
                 return
         if r.thanks and not r.other_question:
             if r.wrap_up or r.asks_referral:
@@ -266,7 +276,7 @@ class Rehearsal:
             self._last_detail = None
             return
 
-        detail = self._matching_detail(r.lowered) if prev_substantive else None
+        detail = self._matching_detail(r) if prev_substantive else None
         if detail is not None or (r.follow_up_cue and prev_substantive):
             turn.follow_up = True
             if detail is None and r.follow_up_cue and self._last_detail is not None:

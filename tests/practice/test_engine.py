@@ -318,3 +318,18 @@ def test_greeting_with_a_question_answers_the_question():
     r = Rehearsal("rhys-morgan", minutes=20, seed=0)
     t = r.ask("Hi Rhys, thanks for your time! How did you get into the trade?")
     assert t.kind == "answer" and t.category == "path"
+
+
+def test_an_old_keyword_does_not_hijack_a_new_topic():
+    r = Rehearsal("amara-okafor", minutes=60, seed=0)
+    p = r.persona
+    first = None
+    while first is None:  # find an answer with a detail, then move on to another topic
+        t = r.ask("How did you get into health informatics?")
+        first = detail_of(p, t)
+    r.ask("What's the culture like on your team?")
+    kw = first.keywords[0]
+    t = r.ask(f"What advice would you give someone who wants a {kw} role?")
+    assert t.category == "advice" and t.kind == "answer" and not t.follow_up
+    t = r.ask(f"Earlier you mentioned the {kw}. What was that like?")
+    assert t.follow_up and t.reply == first.reply
