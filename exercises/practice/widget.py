@@ -170,7 +170,11 @@ class RehearsalWidget(widgets.VBox):
         except Exception as exc:  # saving must never break the conversation
             self._say(f"The interview has ended. It could not be saved ({exc}).")
             return
-        self._say("The interview has ended. Your transcript and debrief are saved with your work.")
+        notice = getattr(self.store, "notice", "")  # e.g. a corrupt file was set aside
+        self._say(
+            "The interview has ended. Your transcript and debrief are saved with your work."
+            + (f" {notice}" if notice else "")
+        )
 
     # -- callbacks -------------------------------------------------------------
     def _on_persona(self, change: dict[str, Any]) -> None:
