@@ -273,9 +273,12 @@ def _e(text: str) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _row(ok: bool, label: str, detail: str) -> str:
-    icon, word = ("\u2713", "Done") if ok else ("\u25cb", "Not yet")
-    cls = "iic-pass" if ok else "iic-todo"
+def _row(ok: bool, label: str, detail: str, warning: bool = False) -> str:
+    if warning:  # something to avoid next time, not something still to do
+        icon, word, cls = "!", "Watch out", "iic-warn"
+    else:
+        icon, word = ("\u2713", "Done") if ok else ("\u25cb", "Not yet")
+        cls = "iic-pass" if ok else "iic-todo"
     return (
         f'<li class="iic-debrief-item {cls}">'
         f'<span class="iic-icon" aria-hidden="true">{icon}</span> '
@@ -291,6 +294,7 @@ background:var(--iic-bg,transparent);color:inherit;line-height:1.5}
 .iic-debrief ul{padding-left:1.2em}
 .iic-debrief .iic-pass .iic-icon{color:var(--iic-pass,#1a7f37)}
 .iic-debrief .iic-todo .iic-icon{color:var(--iic-todo,#9a6700)}
+.iic-debrief .iic-warn .iic-icon{color:var(--iic-warn,#cf222e);font-weight:bold}
 .iic-debrief blockquote{margin:0.2em 0 0.2em 1em;font-style:italic}
 """
 
@@ -325,9 +329,15 @@ def render_debrief(d: Debrief) -> str:
         ),
     ]
     if d.job_asks:
-        rows.append(_row(False, "Job asks", f"{len(d.job_asks)} (see below)."))
+        rows.append(_row(False, "Job asks", f"{len(d.job_asks)} (see below).", warning=True))
     if d.googleable:
-        rows.append(_row(False, "Questions a website answers", f"{len(d.googleable)} (see below)."))
+        rows.append(
+            _row(False, "Questions a website answers", f"{len(d.googleable)} (see below).", True)
+        )
+    if d.double_barreled:
+        rows.append(
+            _row(False, "Two questions in one", f"{len(d.double_barreled)} (see below).", True)
+        )
     parts = [
         f"<style>{DEBRIEF_CSS}</style>",
         '<section class="iic-debrief" '
@@ -345,6 +355,7 @@ def render_debrief(d: Debrief) -> str:
     quotes("Follow-ups that built on what was said", d.follow_ups)
     quotes("Job asks", d.job_asks)
     quotes("Questions a website could answer", d.googleable)
+    quotes("Questions that asked two things at once", d.double_barreled)
     if d.strengths:
         parts.append(
             "<h4>What went well</h4><ul>"

@@ -82,3 +82,15 @@ def test_saved_with_other_work(tmp_path):
     assert saved["persona"] == "amara-okafor" and saved["minutes"] == 20
     assert saved["debrief"]["closed_well"] is True
     assert saved["transcript"][0]["question"] == NASTY
+
+
+def test_warnings_are_shown_in_words():
+    r = Rehearsal("tariq-hassan", minutes=20, seed=2)
+    r.ask("What do you like most and what do you like least?")
+    r.ask("Where is your firm based?")
+    r.ask("Can you get me an internship?")
+    d = r.debrief()
+    assert d.double_barreled == ["What do you like most and what do you like least?"]
+    page = render_debrief(d)
+    assert page.count("Watch out") == 3
+    assert "Questions that asked two things at once" in page
