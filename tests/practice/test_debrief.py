@@ -88,7 +88,7 @@ def test_warnings_are_shown_in_words():
     r = Rehearsal("tariq-hassan", minutes=20, seed=2)
     r.ask("What do you like most and what do you like least?")
     r.ask("Where is your firm based?")
-    r.ask("Can you get me an internship?")
+    r.ask("Could you put in a word for me for an internship?")
     d = r.debrief()
     assert d.double_barreled == ["What do you like most and what do you like least?"]
     page = render_debrief(d)
