@@ -35,7 +35,7 @@ TARGET_MS = 20.0
 
 
 def main() -> None:
-    Rehearsal(persona_ids()[0])  # load personas and the classifier once, as a notebook would
+    Rehearsal(persona_ids()[0]).ask("Hello?")  # load personas and the classifier lexicons once
     times: list[float] = []
     starts: list[float] = []
     for pid in persona_ids():

@@ -12,7 +12,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
-MAX_CHARS = 1500  # longer than any real question; beyond this the persona asks for one at a time
+MAX_CHARS = 600  # three times a long real question; beyond this the persona asks for one at a time
+MAX_PARTS = 6  # sentences classified per message, which keeps a turn fast even for a pasted list
 
 _TAG_RE = re.compile(r"<[^>]*>")
 _SPACE_RE = re.compile(r"\s+")
@@ -150,8 +151,9 @@ def read_message(cleaned: str, classify) -> Reading:
         follow_up_cue=has_follow_up_cue(lowered),
     )
     main = None
-    for part in units(cleaned):
-        info = classify(part)
+    infos: dict[str, object] = {}
+    for part in units(cleaned)[:MAX_PARTS]:
+        info = infos[part] = classify(part)
         r.flags |= {f for f in info.flags if f in ("job_ask", "googleable")}
         if info.category == "referrals" and _asks_for_people(part):
             r.asks_referral = True
@@ -160,7 +162,7 @@ def read_message(cleaned: str, classify) -> Reading:
             main = info
     if main is None:
         # No question besides a thank-you or a referral ask: read the whole message.
-        main = classify(cleaned)
+        main = infos.get(cleaned) or classify(cleaned)
         if main.category == "referrals" and _asks_for_people(cleaned):
             r.asks_referral = True
         if not (r.thanks or r.greeting or r.asks_referral):

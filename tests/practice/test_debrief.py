@@ -68,7 +68,7 @@ def test_empty_conversation_debrief():
 
 def test_long_quotes_are_shortened():
     r = Rehearsal("rhys-morgan", minutes=30)
-    r.ask("Are you hiring, " + "really " * 100 + "?")
+    r.ask("Are you hiring, " + "really " * 60 + "?")
     d = r.debrief()
     assert d.job_asks and len(d.job_asks[0]) <= 140 and d.job_asks[0].endswith("…")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exercises.practice import Rehearsal, load_persona
 from exercises.practice.personas import persona_ids
@@ -333,3 +335,13 @@ def test_an_old_keyword_does_not_hijack_a_new_topic():
     assert t.category == "advice" and t.kind == "answer" and not t.follow_up
     t = r.ask(f"Earlier you mentioned the {kw}. What was that like?")
     assert t.follow_up and t.reply == first.reply
+
+
+@given(st.lists(st.text(max_size=300), min_size=1, max_size=8))
+@settings(max_examples=150, deadline=None)
+def test_any_text_never_raises(messages):
+    r = Rehearsal("lucia-fernandez", minutes=15, seed=0)
+    for m in messages:
+        t = r.ask(m)
+        assert t.reply.strip() and t.elapsed >= 0
+    r.debrief().to_dict()
