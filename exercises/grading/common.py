@@ -142,19 +142,30 @@ _HTML_NAMES = {
 }
 
 
+_ABBREV = re.compile(
+    r"\b(?:dr|mr|mrs|ms|mx|prof|st|sr|jr|mt|dept|univ|inc|ltd|co|corp|vs|etc|e\.g|i\.e|approx|no)\.",
+)
+
+
+def soften_abbreviations(norm: str) -> str:
+    """Turn the full stop of "Dr." or "Ms." into a space so it does not end a clause."""
+    return _ABBREV.sub(lambda m: m.group(0)[:-1] + " ", norm)
+
+
 def slot_views(text: str, norm: str) -> tuple[str, str, list[tuple[int, int]]]:
     """Two normalised views: slots read as their words, and slots blanked out.
 
     The rubric reads ``[University]`` as filled for most checks (so the brackets
     become spaces and the words stay) but never for checks that need concrete
-    words (so there the whole slot becomes spaces).
+    words (so there the whole slot becomes '#').
     """
     slots = find_slots(text)
+    norm = soften_abbreviations(norm)
     filled = list(norm)
     blanked = list(norm)
     for a, b in slots:
         for i in range(a, b):
-            blanked[i] = " "
+            blanked[i] = "#"  # not a space, so no pattern can step over the gap
         for i in (a, b - 1):
             if filled[i] in "[]<>{}":
                 filled[i] = " "

@@ -93,7 +93,7 @@ def _connection(text: str, norm: str) -> Check:
 
 def _why_them(text: str, blanked: str) -> Check:
     spans = find_all(LEX, "why_them", blanked)
-    masked_orig = "".join(t if b != " " or t.isspace() else " " for t, b in zip(text, blanked, strict=False))
+    masked_orig = "".join("#" if b == "#" else t for t, b in zip(text, blanked, strict=False))
     for m in _AT_COMPANY.finditer(masked_orig):
         last = m.group(0).split()[-1].strip(".,'")
         if last not in _GENERIC_AT:

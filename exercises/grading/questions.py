@@ -20,7 +20,7 @@ CORE = ("path", "day_to_day", "likes", "challenges", "trends", "fit_skills", "ad
 ORDER_RANK = {"path": 0, "day_to_day": 1, "likes": 2, "culture": 3, "other": 4, "fit_skills": 5,
               "challenges": 6, "trends": 7, "advice": 8, "referrals": 9}
 # When two categories score the same, the more specific one wins.
-TIE_RANK = ("referrals", "advice", "challenges", "likes", "trends", "fit_skills", "path", "culture",
+TIE_RANK = ("referrals", "challenges", "likes", "trends", "fit_skills", "advice", "path", "culture",
             "day_to_day", "other")
 QUESTION_LIMIT = 2_000  # characters of one question that are classified
 DUPLICATE_LIMIT = 400  # questions compared pairwise for near-duplicates
@@ -28,7 +28,7 @@ DUPLICATE_LIMIT = 400  # questions compared pairwise for near-duplicates
 _BULLET = re.compile(
     r"^\s*(?:[-*+\u2022\u25cf\u25aa\u2023\u2043>\u25e6\u2219\u00b7o]\s+|[-*\u2022]|(?:q(?:uestion)?\s*)?\d{1,3}\s*[.):\]-]\s*"
     r"|\(\d{1,3}\)\s*|[a-zA-Z][.)]\s+|q\d{1,3}\s*[:.]?\s*|#{1,6}\s+|\[\s?[xX ]?\]\s*)",
-    re.MULTILINE,
+    re.MULTILINE | re.IGNORECASE,
 )
 _HEADING = re.compile(r"^[^?]{0,60}:\s*$")
 _DISCOURSE = re.compile(
@@ -118,13 +118,24 @@ def classify_question(text: str) -> QuestionInfo:
         flags.add("job_ask")
     if pats["googleable"].search(qn):
         flags.add("googleable")
-    if pats["double"].search(qn):
+    if pats["double"].search(qn) or _two_questions(qn):
         flags.add("double_barreled")
     category = _category(qn) if qn else "other"
-    if "googleable" in flags:
+    if flags & {"googleable", "job_ask"}:
+        # Facts about the organisation and requests for work sit outside the topics.
         category = "other"
     return QuestionInfo(text=text, category=category, open_ended="closed" not in flags, flags=flags,
                         start=0, end=len(text))
+
+
+_QMARK_GAP = re.compile(r"\?\s*[\w(\"']")
+
+
+def _two_questions(qn: str) -> bool:
+    """Two question marks with words between them: two questions in one item."""
+    body = qn.rstrip(" ?!.")
+    m = _QMARK_GAP.search(body)
+    return bool(m) and len(body[m.end():].split()) >= 2
 
 
 _FIND_OPENINGS = re.compile(

@@ -14,13 +14,13 @@ _STOP = set("""a an the and or but of in on at to for from with about as by into
 do does did doing done is are was were be been being am have has had having can could will would shall should
 may might must i me my mine you your yours u we our us they them their it its this that these those there here
 what how why where when who whom which whose any some anything something please tell describe explain share
-walk through talk think thought feel say said mean kind sort type lot lots really very much many most more just
-also if like would've you've you're i'm i'd you'd it's what's how's there's that's don't doesn't didn't get got""".split())
+walk through talk think thought feel say said mean kind sort type lot lots really very much many more just
+also if look most part thing aspect bit would've you've you're i'm i'd you'd it's what's how's there's that's don't doesn't didn't get got""".split())
 # "like" is a stop word above only in its filler use; likes questions keep "enjoy" etc.
 _SYN = {
     "job": "work", "role": "work", "position": "work", "career": "work", "profession": "work",
     "occupation": "work", "field": "field", "industry": "field", "sector": "field", "area": "field",
-    "enjoy": "enjoy", "love": "enjoy", "rewarding": "enjoy", "reward": "enjoy", "satisfying": "enjoy",
+    "like": "enjoy", "enjoy": "enjoy", "love": "enjoy", "rewarding": "enjoy", "reward": "enjoy", "satisfying": "enjoy",
     "fulfilling": "enjoy", "favorite": "enjoy", "favourite": "enjoy",
     "hardest": "hard", "toughest": "hard", "difficult": "hard", "challenging": "hard", "challenge": "hard",
     "tough": "hard", "frustrating": "hard",
@@ -35,6 +35,10 @@ _SYN = {
     "organisation": "organization", "programme": "program",
 }
 _WORD = re.compile(r"[a-z0-9']+")
+# "look like" / "is it like" are not about liking anything.
+_LIKE_FILLER = re.compile(r"\b(?:looks?|is\s+it|be|'s\s+it|it's|feel|feels|sound|sounds)\s+like\b")
+# Questions that ask for opposite things are never duplicates ("like most" vs "like least").
+_NEGATIVE = {"least", "worst", "dislike", "hate", "downside", "not", "hard", "frustrat", "bad"}
 
 
 def _stem(w: str) -> str:
@@ -46,7 +50,8 @@ def _stem(w: str) -> str:
 
 def signature(question: str) -> frozenset[str]:
     toks = []
-    for w in _WORD.findall(normalise(question[:500])):
+    text = _LIKE_FILLER.sub(" ", normalise(question[:500]))
+    for w in _WORD.findall(text):
         if w in _STOP:
             continue
         w = _SYN.get(w, w)
@@ -60,10 +65,11 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
         return False
     if a == b:
         return True
-    if min(len(a), len(b)) < 2:
+    if bool(a & _NEGATIVE) != bool(b & _NEGATIVE):
         return False
     inter = len(a & b)
-    return inter / len(a | b) >= 0.6
+    jaccard = inter / len(a | b)
+    return (inter >= 3 and jaccard >= 0.6) or (inter >= 2 and jaccard >= 0.75)
 
 
 def find_duplicates(questions: list[str], limit: int = 400) -> list[tuple[int, int]]:
