@@ -22,12 +22,13 @@ _WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)?", re.UNICODE)
 _SENTENCE_RE = re.compile(r"[^.!?]+[.!?]*")
 _THANKS_RE = re.compile(r"\b(?:thank|thanks|thx|grateful|appreciate[ds]?)\b")
 # Wrap-up phrases: the learner signals the conversation is ending.
+# Deliberately strict: "thanks, that's really helpful" in the middle must not end the call.
 _WRAP_UP_RE = re.compile(
-    r"\b(?:your time|for today|today|learn(?:ed|t) (?:a lot|so much)"
-    r"|(?:really|so|very) (?:helpful|useful)|that'?s all|that is all|all my questions"
-    r"|let you go|keep you|wrap(?:ping)? up|before (?:we|i) (?:finish|go|end)"
-    r"|great (?:talking|chatting|speaking)|nice (?:talking|chatting|speaking)"
-    r"|good to (?:talk|chat|speak)|enjoyed|in touch|for (?:the|this) (?:chat|conversation|talk)"
+    r"\b(?:your time|for today|(?:i'?ve|i have) learn(?:ed|t)|learn(?:ed|t) (?:a lot|so much)"
+    r"|this (?:was|has been) (?:\w+ )?(?:helpful|useful|great|wonderful|valuable|insightful)"
+    r"|that'?s all|that is all|all my questions|let you go|keep you|wrap(?:ping)? up"
+    r"|before (?:we|i) (?:finish|go|end)|(?:great|nice|lovely|good) (?:talking|chatting|speaking)"
+    r"|good to (?:talk|chat|speak)|in touch|for (?:the|this|our) (?:chat|conversation|talk|call)"
     r"|for (?:talking|speaking|chatting|sharing|meeting))"
 )
 # Cues that the learner is picking up on something said earlier.
@@ -56,7 +57,7 @@ _QUESTION_START_RE = re.compile(
 def clean(text: str) -> str:
     """Drop HTML tags and entities and squeeze whitespace; keep the learner's words."""
     text = _TAG_RE.sub(" ", text)
-    text = html.unescape(text)
+    text = html.unescape(text).replace("\u2019", "'").replace("\u2018", "'")  # phone keyboards
     return _SPACE_RE.sub(" ", text).strip()
 
 

@@ -345,3 +345,21 @@ def test_any_text_never_raises(messages):
         t = r.ask(m)
         assert t.reply.strip() and t.elapsed >= 0
     r.debrief().to_dict()
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("Thanks, that's really helpful.", "acknowledge"),
+        ("Thank you, I enjoyed hearing that.", "acknowledge"),
+        ("Thank you so much for your time!", "close"),
+        ("Thanks for the chat, this was really helpful.", "close"),
+        ("I've learned a lot today, thank you.", "close"),
+        ("Thanks! That's all my questions.", "close"),
+        ("Thank you. Is there anyone else you'd suggest I speak with?", "close"),
+    ],
+)
+def test_close_needs_a_clear_wrap_up(message, kind):
+    r = Rehearsal("joseph-mensah", minutes=20, seed=0)
+    r.ask(CORE_QUESTIONS[0])
+    assert r.ask(message).kind == kind
