@@ -5,6 +5,24 @@ category and the persona's replies to the situations the engine recognises.
 Validation is strict and names the file and the field, so a typo in a persona
 shows up as a clear test failure instead of an odd reply in the middle of a
 learner's rehearsal.
+
+Schema (all text fields are non-empty strings; ``id`` equals the file name):
+
+- profile: ``id``, ``name``, ``role``, ``organisation``, ``field``, ``years`` (int),
+  ``path`` (one line), ``profile`` (what the learner reads first), ``greeting``
+  (may use ``{minutes}``), ``small_talk`` (list: replies to hello / opening thanks).
+- ``answers``: one list per category of the rubric (``path``, ``day_to_day``,
+  ``likes``, ``challenges``, ``trends``, ``fit_skills``, ``advice``: 2+ each;
+  ``culture``, ``other``: 1+). Each answer is ``{"text": ..., "detail": {"keywords":
+  [...], "reply": ...}}``; the optional ``detail`` is a concrete hook: when the
+  learner's follow-up mentions a keyword (which must occur in the text), the
+  persona tells the story in ``reply``. At least five answers carry one.
+- ``referral``: ``colleague``, ``role``, ``text`` (names the colleague).
+- reply lists: ``job_ask``, ``googleable``, ``closed`` (3+, short and flat),
+  ``double_barreled`` (a lead-in; the engine appends an answer to one part),
+  ``unclear``, ``acknowledge``, ``follow_up_generic`` (2+), ``close``.
+- single replies: ``too_long``, ``time_nearly_up`` (uses ``{left}``), ``time_up``,
+  ``out_of_time``, ``repeat``.
 """
 
 from __future__ import annotations
