@@ -8,8 +8,10 @@ from exercises.practice.clock import Clock
 from exercises.practice.debrief import CATEGORY_NAMES
 from exercises.practice.engine import Rehearsal
 
+# No max-height: a scrolling box would jump back to the top on every update (the
+# widget re-renders the whole log), hiding the newest reply just above the input.
 CHAT_CSS = """
-.iic-chat{max-height:26em;overflow-y:auto;border:1px solid var(--iic-border,#8a8a8a);
+.iic-chat{border:1px solid var(--iic-border,#8a8a8a);
 border-radius:8px;padding:0.5em 0.75em;line-height:1.5;color:inherit}
 .iic-msg{margin:0.4em 0;padding:0.4em 0.6em;border-radius:6px}
 .iic-msg p{margin:0.1em 0;white-space:pre-wrap;overflow-wrap:anywhere}
