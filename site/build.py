@@ -40,7 +40,9 @@ BIN = Path(sys.executable).parent
 EXTRA_DEPENDS = {
     "comm": ["traitlets"],
     "ipywidgets": ["comm", "ipython", "traitlets"],
-    "exercises": [],
+    # The widgets import ipywidgets, and the kernel only auto-loads what a cell
+    # imports directly, so the course wheel pulls ipywidgets in with it.
+    "exercises": ["ipywidgets"],
 }
 
 
@@ -97,7 +99,7 @@ def build_lite(wheel: Path) -> None:
 
     with step("notebooks: chapters -> .ipynb"):
         chapters = [p for p in toc_chapters() if p.stem != "progress"]
-        written = build_notebooks(chapters, REPO / "book", LITE_SRC / "contents")
+        written = build_notebooks(chapters, LITE_SRC / "contents")
         print(f"    {len(written)} notebooks")
 
     with step("pyodide: runtime + wheels + rewritten lock"):

@@ -8,8 +8,8 @@ quotes, figures become images, and cross-references become plain text.
 
 from __future__ import annotations
 
+import base64
 import re
-import shutil
 from pathlib import Path
 
 import jupytext
@@ -139,12 +139,35 @@ def split_markdown(source: str) -> list[tuple[str, str]]:
     return pieces
 
 
+IMAGE = re.compile(r"!\[([^\]]*)\]\((images/[^)\s]+)\)")
+MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".gif": "image/gif"}
+
+
+def attach_images(cell: nbformat.NotebookNode, book_dir: Path) -> None:
+    """Embed a markdown cell's images as attachments.
+
+    JupyterLab starts fetching a relative image from the app's own URL before it
+    rewrites it to the contents API, which 404s; attachments need no request.
+    """
+    def sub(m: re.Match) -> str:
+        path = book_dir / m.group(2)
+        mime = MIME.get(path.suffix.lower())
+        if mime is None or not path.is_file():
+            return m.group(0)
+        cell.setdefault("attachments", {})[path.name] = {
+            mime: base64.b64encode(path.read_bytes()).decode("ascii")}
+        return f"![{m.group(1)}](attachment:{path.name})"
+
+    cell.source = IMAGE.sub(sub, cell.source)
+
+
 def chapter_title(text: str) -> str:
     m = re.search(r"^#\s+(.+)$", text, re.M)
     return m.group(1).strip() if m else "Course chapter"
 
 
 def convert(md_path: Path, titles: dict[str, str]) -> nbformat.NotebookNode:
+    """One chapter as a notebook: directives become code cells, images attachments."""
     text = md_path.read_text(encoding="utf-8")
     labels = collect_labels(text)
     nb = jupytext.reads(text, fmt="md:myst")
@@ -157,7 +180,9 @@ def convert(md_path: Path, titles: dict[str, str]) -> nbformat.NotebookNode:
             if kind == "code":
                 cells.append(nbformat.v4.new_code_cell(piece))
             else:
-                cells.append(nbformat.v4.new_markdown_cell(piece))
+                md_cell = nbformat.v4.new_markdown_cell(piece)
+                attach_images(md_cell, md_path.parent)
+                cells.append(md_cell)
     nb.cells = cells
     nb.metadata["kernelspec"] = {"display_name": "Python (Pyodide)", "language": "python",
                                  "name": "python"}
@@ -167,8 +192,8 @@ def convert(md_path: Path, titles: dict[str, str]) -> nbformat.NotebookNode:
     return nb
 
 
-def build_notebooks(chapters: list[Path], book_dir: Path, dest: Path) -> list[Path]:
-    """Write one notebook per chapter into ``dest`` (plus the images they use)."""
+def build_notebooks(chapters: list[Path], dest: Path) -> list[Path]:
+    """Write one notebook per chapter into ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
     titles = {p.stem: chapter_title(p.read_text(encoding="utf-8")) for p in chapters}
     written = []
@@ -177,7 +202,4 @@ def build_notebooks(chapters: list[Path], book_dir: Path, dest: Path) -> list[Pa
         out = dest / f"{md.stem}.ipynb"
         nbformat.write(nb, out)
         written.append(out)
-    images = book_dir / "images"
-    if images.is_dir():
-        shutil.copytree(images, dest / "images", dirs_exist_ok=True)
     return written

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -29,7 +30,8 @@ def sha256(path: Path) -> str:
 
 
 def normalise(name: str) -> str:
-    return name.lower().replace("_", "-")
+    """PEP 503 name: Pyodide looks packages up in its lock by exactly this key."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def wheel_name_version(path: Path) -> tuple[str, str]:
@@ -89,7 +91,7 @@ def build_distribution(
             entry.update(file_name=wheel.name, sha256=sha256(wheel))
         else:
             entry = wheel_entry(wheel, extra_depends.get(name, []))
-        packages[entry["name"]] = entry
+        packages[name] = entry
 
     # Every dependency must itself be shipped, or Pyodide would look elsewhere.
     shipped = {normalise(k) for k in packages}
