@@ -28,7 +28,9 @@ def load(name: str) -> list[dict]:
     path = FIXTURES / f"{name}.jsonl"
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def grade_case(kind: str, case: dict):
@@ -69,7 +71,9 @@ def question_accuracy(cases: list[dict]) -> tuple[dict[str, list[int]], list[str
         if info.category == want_cat:
             stats["category"][0] += 1
         else:
-            misses.append(f"{case['id']} category: want {want_cat}, got {info.category}: {case['text']}")
+            misses.append(
+                f"{case['id']} category: want {want_cat}, got {info.category}: {case['text']}"
+            )
         want_flags = set(case.get("flags", []))
         for flag in ("closed", "job_ask", "googleable", "double_barreled"):
             stats[f"flag.{flag}"][1] += 1
@@ -108,7 +112,10 @@ def latency() -> None:
             times.append(time.perf_counter() - t0)
         times.sort()
         p95 = times[int(0.95 * len(times)) - 1]
-        print(f"  {name:18s} median {1000 * statistics.median(times):7.3f} ms   p95 {1000 * p95:7.3f} ms")
+        print(
+            f"  {name:18s} median {1000 * statistics.median(times):7.3f} ms"
+            f"   p95 {1000 * p95:7.3f} ms"
+        )
     adversarial = {
         "1 MB 'a'": "a" * 1_000_000,
         "1 MB brackets": "[" * 500_000 + "x" * 500_000,
@@ -142,7 +149,9 @@ def main(show_misses: bool = False) -> None:
         cases = load("questions" + suffix)
         if cases:
             stats, misses = question_accuracy(cases)
-            print_table(f"single questions ({len(cases)}): category accuracy and flag agreement", stats)
+            print_table(
+                f"single questions ({len(cases)}): category accuracy and flag agreement", stats
+            )
             if show_misses:
                 print("\n".join("    " + m for m in misses))
     latency()

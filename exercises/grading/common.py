@@ -136,9 +136,43 @@ def find_slots(text: str) -> list[tuple[int, int]]:
 
 
 _HTML_NAMES = {
-    "a", "b", "i", "u", "p", "br", "hr", "em", "strong", "div", "span", "script", "style",
-    "html", "body", "head", "ul", "ol", "li", "img", "table", "tr", "td", "th", "h1", "h2",
-    "h3", "small", "sub", "sup", "code", "pre", "blockquote", "iframe", "svg", "title", "meta",
+    "a",
+    "b",
+    "i",
+    "u",
+    "p",
+    "br",
+    "hr",
+    "em",
+    "strong",
+    "div",
+    "span",
+    "script",
+    "style",
+    "html",
+    "body",
+    "head",
+    "ul",
+    "ol",
+    "li",
+    "img",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "small",
+    "sub",
+    "sup",
+    "code",
+    "pre",
+    "blockquote",
+    "iframe",
+    "svg",
+    "title",
+    "meta",
 }
 
 
@@ -202,7 +236,11 @@ def find_all(name: str, key: str, norm: str, skip_negated: bool = False) -> list
         if m.end() > m.start():
             end = m.end()
             # Evidence covers whole words, even when a pattern stops after one letter.
-            while end < len(norm) and (norm[end].isalnum() or norm[end] in "'-") and end - m.end() < 40:
+            while (
+                end < len(norm)
+                and (norm[end].isalnum() or norm[end] in "'-")
+                and end - m.end() < 40
+            ):
                 end += 1
             out.append((m.start(), end))
     return out

@@ -10,13 +10,37 @@ from __future__ import annotations
 import re
 
 _UNITS = {
-    "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-         "ninety": 90}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+}
 
 _WORDNUM = (
     r"(?:(?:twenty|thirty|forty|fourty|fifty|sixty|ninety)(?:[\s-]?(?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -45,7 +69,9 @@ _VAGUE_RE = re.compile(
     r"|(?:some|a\s+bit\s+of|a\s+little)\s+(?:of\s+your\s+)?time)(?!\w)"
 )
 # "5 minutes ago", "ten minutes away" describe something else, not the meeting.
-_NOT_MEETING_AFTER = re.compile(r"\s{0,3}(?:ago|away|walk|drive|from|late|early|each|per|a\s+day|of\s+reading)\b")
+_NOT_MEETING_AFTER = re.compile(
+    r"\s{0,3}(?:ago|away|walk|drive|from|late|early|each|per|a\s+day|of\s+reading)\b"
+)
 
 
 def _num(token: str) -> float | None:

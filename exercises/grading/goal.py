@@ -18,19 +18,28 @@ from .common import (
 )
 from .lexicon import load
 from .report import Report
-from .text import compile_terms, normalise, word_count
+from .text import normalise, word_count
 
 LEX = "goal_lexicon"
 KIND = "goal"
 
 # A capitalised name after at/with/for ("at Doctors Without Borders") names an organisation.
-_ORG_RE = re.compile(r"\b(?:at|with|for|join|joining|like|such as|including)\s+(?:the\s+)?[A-Z][\w&'.-]+")
+_ORG_RE = re.compile(
+    r"\b(?:at|with|for|join|joining|like|such as|including)\s+(?:the\s+)?[A-Z][\w&'.-]+"
+)
 _ORG_STOP = {"I", "LinkedIn", "The", "A", "An", "My", "Me", "It", "This", "That", "Some", "Any"}
 
 
 @lru_cache(maxsize=1)
 def _roles() -> re.Pattern:
-    return compile_terms([r + "*" if not r.endswith("s") else r for r in load(LEX)["roles"]])
+    # Job titles, singular or plural ("nurse", "nurses", "social workers").
+    alts = sorted(
+        (r"\s+".join(map(re.escape, r.split())) for r in load(LEX)["roles"]), key=len, reverse=True
+    )
+    return re.compile(r"\b(?:" + "|".join(alts) + r")(?:e?s)?\b")
+
+
+_IT_RE = re.compile(r"\bIT\b")
 
 
 def grade_goal(text: str) -> Report:
@@ -45,13 +54,16 @@ def grade_goal(text: str) -> Report:
 
     target = find_all(LEX, "fields", filled) + find_all(LEX, "target_patterns", filled)
     target += [m.span() for m in _roles().finditer(filled)]
+    target += [m.span() for m in _IT_RE.finditer(head)]
     target += [m.span() for m in _ORG_RE.finditer(head) if m.group(0).split()[-1] not in _ORG_STOP]
     target.sort()
     learn = find_all(LEX, "learning", filled)
     jobs = find_all(LEX, "job_seeking", filled, skip_negated=True)
     checks = [
         make_check(KIND, "goal.names_target", bool(target), target[:3], found=quote(head, target)),
-        make_check(KIND, "goal.learning_questions", bool(learn), learn[:3], found=quote(head, learn)),
+        make_check(
+            KIND, "goal.learning_questions", bool(learn), learn[:3], found=quote(head, learn)
+        ),
         make_check(KIND, "goal.not_job_seeking", not jobs, jobs, found=quote(head, jobs)),
     ]
     return finish(KIND, text, checks, meta=meta)

@@ -12,13 +12,62 @@ import re
 from .lexicon import load
 from .text import lines
 
-_NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f][\w'\u2019.\-]*|[^\W\d_a-zA-Z][\w'\u2019.\-]*|[A-Z]\.?)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z\u00c0-\u024f][\w'\u2019.\-]*|[^\W\d_a-zA-Z][\w'\u2019.\-]*|[A-Z]\.?)$"
+)
 _NOT_NAMES = {
-    "thanks", "thank", "you", "best", "regards", "sincerely", "cheers", "hi", "hello", "dear",
-    "subject", "re", "ps", "p.s.", "i", "the", "looking", "forward", "please", "let", "hope",
-    "kind", "warm", "all", "yours", "again", "so", "much", "talk", "soon", "take", "care",
-    "many", "warmly", "respectfully", "with", "gratitude", "appreciate", "it", "linkedin",
-    "email", "phone", "sent", "from", "my", "iphone", "a", "an", "and", "or", "to", "for",
+    "thanks",
+    "thank",
+    "you",
+    "best",
+    "regards",
+    "sincerely",
+    "cheers",
+    "hi",
+    "hello",
+    "dear",
+    "subject",
+    "re",
+    "ps",
+    "p.s.",
+    "i",
+    "the",
+    "looking",
+    "forward",
+    "please",
+    "let",
+    "hope",
+    "kind",
+    "warm",
+    "all",
+    "yours",
+    "again",
+    "so",
+    "much",
+    "talk",
+    "soon",
+    "take",
+    "care",
+    "many",
+    "warmly",
+    "respectfully",
+    "with",
+    "gratitude",
+    "appreciate",
+    "it",
+    "linkedin",
+    "email",
+    "phone",
+    "sent",
+    "from",
+    "my",
+    "iphone",
+    "a",
+    "an",
+    "and",
+    "or",
+    "to",
+    "for",
 }
 
 
@@ -69,20 +118,65 @@ def signoff_name(text: str, norm: str) -> tuple[int, int] | None:
         last = segs[-1]
         line_o = text[last.start : last.end]
         cand = line_o.lstrip("-\u2013\u2014~ ").strip()
-        if len(lines(text)) >= 2 and (line_o.lstrip()[:1] in "-\u2013\u2014~" or _looks_like_name(cand)):
+        if len(lines(text)) >= 2 and (
+            line_o.lstrip()[:1] in "-\u2013\u2014~" or _looks_like_name(cand)
+        ):
             if _looks_like_name(cand):
                 off = text.find(cand, last.start)
                 return (off, off + len(cand))
     return None
 
 
-_IM_NAME = re.compile(r"\b(?:I'm|I am|I’m|Im|this is|This is|It's|It is)\s+([A-Z][a-z\u00c0-\u024f'\-]+)")
+_IM_NAME = re.compile(
+    r"\b(?:I'm|I am|I’m|Im|this is|This is|It's|It is)\s+([A-Z][a-z\u00c0-\u024f'\-]+)"
+)
 _NOT_NAME_AFTER_IM = {
-    "Reaching", "Writing", "Curious", "Hoping", "Looking", "Interested", "Exploring", "Currently",
-    "Trying", "Keen", "Eager", "Excited", "Sure", "Sorry", "Happy", "Glad", "Not", "Also",
-    "Still", "Just", "Really", "Very", "So", "Planning", "Thinking", "Considering", "Working",
-    "Studying", "Based", "In", "At", "On", "From", "A", "An", "The", "Your", "My", "Here",
-    "Now", "Thankful", "Grateful", "Wondering", "Particularly", "Especially", "Available",
+    "Reaching",
+    "Writing",
+    "Curious",
+    "Hoping",
+    "Looking",
+    "Interested",
+    "Exploring",
+    "Currently",
+    "Trying",
+    "Keen",
+    "Eager",
+    "Excited",
+    "Sure",
+    "Sorry",
+    "Happy",
+    "Glad",
+    "Not",
+    "Also",
+    "Still",
+    "Just",
+    "Really",
+    "Very",
+    "So",
+    "Planning",
+    "Thinking",
+    "Considering",
+    "Working",
+    "Studying",
+    "Based",
+    "In",
+    "At",
+    "On",
+    "From",
+    "A",
+    "An",
+    "The",
+    "Your",
+    "My",
+    "Here",
+    "Now",
+    "Thankful",
+    "Grateful",
+    "Wondering",
+    "Particularly",
+    "Especially",
+    "Available",
 }
 
 

@@ -83,7 +83,9 @@ def _introduces_self(text: str, norm: str) -> Check:
     for extra in (im_name(text), signoff_name(text, norm)):
         if extra:
             spans.append(extra)
-    return make_check(KIND, "pitch.introduces_self", bool(spans), spans[:3], found=quote(text, spans))
+    return make_check(
+        KIND, "pitch.introduces_self", bool(spans), spans[:3], found=quote(text, spans)
+    )
 
 
 def _connection(text: str, norm: str) -> Check:
@@ -104,7 +106,9 @@ def _why_them(text: str, blanked: str) -> Check:
 
 def _learning_purpose(text: str, norm: str) -> Check:
     spans = find_all(LEX, "learning_purpose", norm)
-    return make_check(KIND, "pitch.learning_purpose", bool(spans), spans[:3], found=quote(text, spans))
+    return make_check(
+        KIND, "pitch.learning_purpose", bool(spans), spans[:3], found=quote(text, spans)
+    )
 
 
 def _no_job_ask(text: str, norm: str) -> Check:
@@ -125,29 +129,42 @@ def _time_ask(text: str, norm: str) -> Check:
         return make_check(KIND, "pitch.time_ask", False, spans, why=why)
     vague = find_vague(norm)
     if vague:
-        why = (f"\u201c{quote(text, vague).strip()}\u201d is not a set length, so the reader "
-               "cannot tell how much time you need.")
+        why = (
+            f"\u201c{quote(text, vague).strip()}\u201d is not a set length, so the reader "
+            "cannot tell how much time you need."
+        )
         return make_check(KIND, "pitch.time_ask", False, vague[:3], why=why)
-    return make_check(KIND, "pitch.time_ask", False, [],
-                      why="The message does not say how long the conversation would take.")
+    return make_check(
+        KIND,
+        "pitch.time_ask",
+        False,
+        [],
+        why="The message does not say how long the conversation would take.",
+    )
 
 
 def _flexible(text: str, norm: str) -> Check:
     spans = find_all(LEX, "flexible_scheduling", norm)
-    return make_check(KIND, "pitch.flexible_scheduling", bool(spans), spans[:3], found=quote(text, spans))
+    return make_check(
+        KIND, "pitch.flexible_scheduling", bool(spans), spans[:3], found=quote(text, spans)
+    )
 
 
 def _concise(text: str, channel: str, subject: tuple[int, int] | None, meta: dict) -> Check:
     if channel == "linkedin":
         n = meta["chars"]
         ok = n <= LINKEDIN_CHAR_LIMIT
-        why = (f"The message is {n} characters; LinkedIn notes should be at most "
-               f"{LINKEDIN_CHAR_LIMIT}.")
+        why = (
+            f"The message is {n} characters; LinkedIn notes should be at most "
+            f"{LINKEDIN_CHAR_LIMIT}."
+        )
         return make_check(KIND, "pitch.concise", ok, [], why=why)
     n = meta["words"]
     ok = n <= EMAIL_WORD_LIMIT
-    why = (f"The email is {n} words (not counting the subject line); "
-           f"aim for at most {EMAIL_WORD_LIMIT}.")
+    why = (
+        f"The email is {n} words (not counting the subject line); "
+        f"aim for at most {EMAIL_WORD_LIMIT}."
+    )
     return make_check(KIND, "pitch.concise", ok, [], why=why)
 
 
@@ -162,18 +179,35 @@ def _no_placeholders(text: str, slots: list[tuple[int, int]]) -> Check:
 
 def _not_apologetic(text: str, norm: str) -> Check:
     spans = find_all(LEX, "apology", norm)
-    return make_check(KIND, "pitch.extra.not_over_apologetic", not spans, spans, found=quote(text, spans))
+    return make_check(
+        KIND, "pitch.extra.not_over_apologetic", not spans, spans, found=quote(text, spans)
+    )
 
 
 def _subject_check(text: str, subject: tuple[int, int] | None) -> Check:
     if not subject:
-        return make_check(KIND, "pitch.extra.subject_line", False, [],
-                          why="No subject line was found at the top of the email.")
+        return make_check(
+            KIND,
+            "pitch.extra.subject_line",
+            False,
+            [],
+            why="No subject line was found at the top of the email.",
+        )
     line = text[subject[0] : subject[1]]
     topic = line.split(":", 1)[1].strip() if ":" in line else ""
     n = word_count(topic)
     if n >= 3:
-        return make_check(KIND, "pitch.extra.subject_line", True, [subject],
-                          why="The subject line tells the reader what the email is about.")
-    return make_check(KIND, "pitch.extra.subject_line", False, [subject],
-                      why="The subject line is too short to say what the email is about.")
+        return make_check(
+            KIND,
+            "pitch.extra.subject_line",
+            True,
+            [subject],
+            why="The subject line tells the reader what the email is about.",
+        )
+    return make_check(
+        KIND,
+        "pitch.extra.subject_line",
+        False,
+        [subject],
+        why="The subject line is too short to say what the email is about.",
+    )

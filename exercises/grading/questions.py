@@ -10,19 +10,49 @@ from .common import empty_report, finish, make_check, require_str
 from .lexicon import load
 from .report import Check, QuestionInfo, Report
 from .similarity import find_duplicates
-from .text import Segment, compile_terms, lines, normalise
+from .text import MultiPhraseIndex, Segment, compile_terms, lines, normalise, tokens
 
 KIND = "questions"
-CATEGORIES = ("path", "day_to_day", "likes", "challenges", "trends", "fit_skills", "advice",
-              "referrals", "culture", "other")
+CATEGORIES = (
+    "path",
+    "day_to_day",
+    "likes",
+    "challenges",
+    "trends",
+    "fit_skills",
+    "advice",
+    "referrals",
+    "culture",
+    "other",
+)
 CORE = ("path", "day_to_day", "likes", "challenges", "trends", "fit_skills", "advice")
 # Rapport first, reflection in the middle, advice and referrals at the end.
-ORDER_RANK = {"path": 0, "day_to_day": 1, "likes": 2, "culture": 3, "other": 4, "fit_skills": 5,
-              "challenges": 6, "trends": 7, "advice": 8, "referrals": 9}
+ORDER_RANK = {
+    "path": 0,
+    "day_to_day": 1,
+    "likes": 2,
+    "culture": 3,
+    "other": 4,
+    "fit_skills": 5,
+    "challenges": 6,
+    "trends": 7,
+    "advice": 8,
+    "referrals": 9,
+}
 # When two categories score the same, the more specific one wins.
-TIE_RANK = ("referrals", "challenges", "likes", "trends", "fit_skills", "advice", "path", "culture",
-            "day_to_day", "other")
-QUESTION_LIMIT = 2_000  # characters of one question that are classified
+TIE_RANK = (
+    "referrals",
+    "challenges",
+    "likes",
+    "trends",
+    "fit_skills",
+    "advice",
+    "path",
+    "culture",
+    "day_to_day",
+    "other",
+)
+QUESTION_LIMIT = 300  # characters of one question that are classified (real ones are shorter)
 DUPLICATE_LIMIT = 400  # questions compared pairwise for near-duplicates
 
 _BULLET = re.compile(
@@ -40,16 +70,18 @@ _WH_START = re.compile(r"^(?:what|how|why|where|when|who|which|whom|whose)\b")
 
 
 @lru_cache(maxsize=1)
-def _category_patterns() -> dict[str, tuple[re.Pattern, re.Pattern]]:
+def _category_index() -> tuple[MultiPhraseIndex, dict[str, re.Pattern]]:
+    """All categories' cue phrases ("weak" and "strong") in one index, plus regex patterns."""
     lex = load("question_lexicon")
-    out = {}
+    lists = {}
+    pats = {}
     for cat in CATEGORIES:
         entry = lex["categories"][cat]
-        out[cat] = (
-            compile_terms(entry["phrases"], entry.get("patterns")),
-            compile_terms(lex["strong"].get(cat, []), None),
-        )
-    return out
+        lists[cat] = entry["phrases"]
+        lists["strong:" + cat] = lex["strong"].get(cat, [])
+        if entry.get("patterns"):
+            pats[cat] = compile_terms(None, entry["patterns"])
+    return MultiPhraseIndex(lists), pats
 
 
 @lru_cache(maxsize=1)
@@ -64,9 +96,17 @@ def _flag_patterns() -> dict[str, re.Pattern]:
             rf"(?:{verbs})\b"
         ),
         "job_ask": compile_terms(flags["job_ask"]["phrases"], flags["job_ask"]["patterns"]),
-        "googleable": compile_terms(flags["googleable"]["phrases"], flags["googleable"]["patterns"]),
+        "googleable": compile_terms(
+            flags["googleable"]["phrases"], flags["googleable"]["patterns"]
+        ),
         "double": compile_terms(flags["double"]["phrases"], flags["double"]["patterns"]),
     }
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict[str, set[str]]:
+    trig = load("question_flags")["triggers"]
+    return {k: set(v) for k, v in trig.items() if not k.startswith("_")}
 
 
 def _lead_trim(q: str) -> str:
@@ -75,7 +115,7 @@ def _lead_trim(q: str) -> str:
     q = _DISCOURSE.sub("", q)
     m = _INTRO_CLAUSE.match(q)
     if m and not _WH_START.match(q) and not _flag_patterns()["aux"].match(q):
-        rest = q[m.end():]
+        rest = q[m.end() :]
         if rest and (_flag_patterns()["aux"].match(rest) or _WH_START.match(rest)):
             q = rest
     return q
@@ -89,13 +129,18 @@ def _is_closed(qn: str) -> bool:
     return not pats["open_verb"].match(head)
 
 
-def _category(qn: str) -> str:
+def _category(qn: str, toks: list[tuple[str, int]]) -> str:
+    """Score each category by its cues; cues near the start of the question count more."""
     scores = dict.fromkeys(CATEGORIES, 0)
-    for cat, (weak, strong) in _category_patterns().items():
-        for m in weak.finditer(qn):
+    index, pats = _category_index()
+    for key, starts in index.find(toks).items():
+        strong = key.startswith("strong:")
+        cat = key[7:] if strong else key
+        for start in starts:
+            scores[cat] += (3 if start < 25 else 2) if strong else (2 if start < 25 else 1)
+    for cat, pat in pats.items():
+        for m in pat.finditer(qn):
             scores[cat] += 2 if m.start() < 25 else 1
-        for m in strong.finditer(qn):
-            scores[cat] += 3 if m.start() < 25 else 2
     best = max(scores.values())
     if best <= 0:
         return "other"
@@ -111,21 +156,30 @@ def classify_question(text: str) -> QuestionInfo:
     q = text[:QUESTION_LIMIT]
     qn = normalise(q).strip()
     pats = _flag_patterns()
+    trig = _triggers()
+    toks = tokens(qn)
+    words = {t for t, _ in toks}
     flags: set[str] = set()
     if qn and _is_closed(qn):
         flags.add("closed")
-    if pats["job_ask"].search(qn) and not _finding_openings(qn):
+    if words & trig["job_ask"] and pats["job_ask"].search(qn) and not _finding_openings(qn):
         flags.add("job_ask")
-    if pats["googleable"].search(qn):
+    if words & trig["googleable"] and pats["googleable"].search(qn):
         flags.add("googleable")
-    if pats["double"].search(qn) or _two_questions(qn):
+    if (words & trig["double"] and pats["double"].search(qn)) or _two_questions(qn):
         flags.add("double_barreled")
-    category = _category(qn) if qn else "other"
+    category = _category(qn, toks) if qn else "other"
     if flags & {"googleable", "job_ask"}:
         # Facts about the organisation and requests for work sit outside the topics.
         category = "other"
-    return QuestionInfo(text=text, category=category, open_ended="closed" not in flags, flags=flags,
-                        start=0, end=len(text))
+    return QuestionInfo(
+        text=text,
+        category=category,
+        open_ended="closed" not in flags,
+        flags=flags,
+        start=0,
+        end=len(text),
+    )
 
 
 _QMARK_GAP = re.compile(r"\?\s*[\w(\"']")
@@ -135,7 +189,7 @@ def _two_questions(qn: str) -> bool:
     """Two question marks with words between them: two questions in one item."""
     body = qn.rstrip(" ?!.")
     m = _QMARK_GAP.search(body)
-    return bool(m) and len(body[m.end():].split()) >= 2
+    return bool(m) and len(body[m.end() :].split()) >= 2
 
 
 _FIND_OPENINGS = re.compile(
@@ -146,8 +200,10 @@ _FIND_OPENINGS = re.compile(
 
 
 def _finding_openings(qn: str) -> bool:
-    """"How do people usually find openings?" is a fair question, not a job ask."""
-    return bool(_FIND_OPENINGS.search(qn)) and not re.search(r"\b(?:your|you)\s+(?:team|company|firm)\b|\bme\b", qn)
+    """ "How do people usually find openings?" is a fair question, not a job ask."""
+    return bool(_FIND_OPENINGS.search(qn)) and not re.search(
+        r"\b(?:your|you)\s+(?:team|company|firm)\b|\bme\b", qn
+    )
 
 
 # --- splitting a list into questions ----------------------------------------------------
@@ -166,7 +222,11 @@ def _split_line(text: str, seg: Segment) -> list[Segment]:
     if a >= b:
         return []
     line = text[a:b]
-    if _HEADING.match(line) or (("?" not in line) and len(line.split()) <= 3 and line.rstrip().endswith(":")):
+    if not any(ch.isalnum() for ch in line):
+        return []
+    if _HEADING.match(line) or (
+        ("?" not in line) and len(line.split()) <= 3 and line.rstrip().endswith(":")
+    ):
         return []
     out: list[Segment] = []
     last = a
@@ -180,7 +240,7 @@ def _split_line(text: str, seg: Segment) -> list[Segment]:
     # Fold tiny follow-ups ("Which ones?", "Why?") into the question before them.
     merged: list[Segment] = []
     for s in out:
-        if merged and len(text[s.start:s.end].split()) <= 2:
+        if merged and len(text[s.start : s.end].split()) <= 2:
             merged[-1] = Segment(merged[-1].start, s.end)
         else:
             merged.append(s)
@@ -200,7 +260,7 @@ def _segments(text: str) -> list[Segment]:
     out = []
     for seg in lines(text):
         for s in _split_line(text, seg):
-            if _is_question_like(text[s.start:s.end]):
+            if _is_question_like(text[s.start : s.end]):
                 out.append(s)
     return out
 
@@ -215,7 +275,7 @@ def grade_questions(text_or_list: str | list[str], minutes: float = 30) -> Repor
 
     infos: list[QuestionInfo] = []
     for s in segs:
-        q = classify_question(text[s.start:s.end])
+        q = classify_question(text[s.start : s.end])
         q.start, q.end = s.start, s.end
         infos.append(q)
     n = len(infos)
@@ -227,25 +287,31 @@ def grade_questions(text_or_list: str | list[str], minutes: float = 30) -> Repor
         why = f"{n} questions fit a {_fmt_min(minutes)}-minute conversation ({lo} to {hi})."
         tip = ""
     elif n < lo:
-        why = f"{n} question{'s' if n != 1 else ''} is too few for {_fmt_min(minutes)} minutes; aim for {lo} to {hi}."
+        plural = "s are" if n != 1 else " is"
+        why = f"{n} question{plural} too few for {_fmt_min(minutes)} minutes; aim for {lo} to {hi}."
         tip = f"Add questions until you have at least {lo}; the suggestions below can help."
     else:
         why = f"{n} questions are too many for {_fmt_min(minutes)} minutes; aim for {lo} to {hi}."
         tip = f"Keep your best {hi} questions and put the most important ones first."
-    checks.append(make_check(KIND, "questions.count_fits_time", lo <= n <= hi, [], why=why, tip=tip))
+    checks.append(
+        make_check(KIND, "questions.count_fits_time", lo <= n <= hi, [], why=why, tip=tip)
+    )
 
     # mostly_open
     open_n = sum(1 for q in infos if q.open_ended)
     share = open_n / n
     closed_spans = [(q.start, q.end) for q in infos if not q.open_ended]
-    why = f"{open_n} of {n} questions are open-ended ({round(share * 100)}%; the aim is at least 70%)."
+    pct = round(share * 100)
+    why = f"{open_n} of {n} questions are open-ended ({pct}%; the aim is at least 70%)."
     checks.append(make_check(KIND, "questions.mostly_open", share >= 0.7, closed_spans, why=why))
 
     # coverage
     covered = [c for c in CORE if any(q.category == c for q in infos)]
     missing = [c for c in CORE if c not in covered]
     names = ", ".join(_label(c) for c in covered) or "none"
-    why = f"The questions cover {len(covered)} of the 7 core topics ({names}); the aim is at least 4."
+    why = (
+        f"The questions cover {len(covered)} of the 7 core topics ({names}); the aim is at least 4."
+    )
     checks.append(make_check(KIND, "questions.coverage", len(covered) >= 4, [], why=why))
 
     # asks_for_referral
@@ -273,8 +339,15 @@ def grade_questions(text_or_list: str | list[str], minutes: float = 30) -> Repor
     why = ""
     if dups:
         i, j = dups[0]
-        why = (f"Questions {i + 1} and {j + 1} ask essentially the same thing"
-               + (f" ({len(dups) - 1} more pair{'s' if len(dups) > 2 else ''})" if len(dups) > 1 else "") + ".")
+        why = (
+            f"Questions {i + 1} and {j + 1} ask essentially the same thing"
+            + (
+                f" ({len(dups) - 1} more pair{'s' if len(dups) > 2 else ''})"
+                if len(dups) > 1
+                else ""
+            )
+            + "."
+        )
     checks.append(make_check(KIND, "questions.no_duplicates", not dups, ev, why=why))
 
     bank = load("question_bank")
@@ -282,14 +355,30 @@ def grade_questions(text_or_list: str | list[str], minutes: float = 30) -> Repor
     if not ref:
         suggestions["referrals"] = list(bank["referrals"][:3])
     order = sorted(range(n), key=lambda i: (ORDER_RANK.get(infos[i].category, 4), i))
-    meta = {"minutes": minutes, "count": n, "range": [lo, hi], "open": open_n,
-            "categories": {c: sum(1 for q in infos if q.category == c) for c in CATEGORIES}}
-    return finish(KIND, text, checks, questions=infos, suggestions=suggestions,
-                  suggested_order=order, meta=meta)
+    meta = {
+        "minutes": minutes,
+        "count": n,
+        "range": [lo, hi],
+        "open": open_n,
+        "categories": {c: sum(1 for q in infos if q.category == c) for c in CATEGORIES},
+    }
+    return finish(
+        KIND,
+        text,
+        checks,
+        questions=infos,
+        suggestions=suggestions,
+        suggested_order=order,
+        meta=meta,
+    )
 
 
 def _label(cat: str) -> str:
-    return cat.replace("_", " ").replace("day to day", "day-to-day").replace("fit skills", "skills and fit")
+    return (
+        cat.replace("_", " ")
+        .replace("day to day", "day-to-day")
+        .replace("fit skills", "skills and fit")
+    )
 
 
 def _fmt_min(m: float) -> str:

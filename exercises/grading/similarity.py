@@ -8,32 +8,13 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import load
 from .text import normalise
 
-_STOP = set("""a an the and or but of in on at to for from with about as by into over than then so
-do does did doing done is are was were be been being am have has had having can could will would shall should
-may might must i me my mine you your yours u we our us they them their it its this that these those there here
-what how why where when who whom which whose any some anything something please tell describe explain share
-walk through talk think thought feel say said mean kind sort type lot lots really very much many more just
-also if look most part thing aspect bit would've you've you're i'm i'd you'd it's what's how's there's that's don't doesn't didn't get got""".split())
-# "like" is a stop word above only in its filler use; likes questions keep "enjoy" etc.
-_SYN = {
-    "job": "work", "role": "work", "position": "work", "career": "work", "profession": "work",
-    "occupation": "work", "field": "field", "industry": "field", "sector": "field", "area": "field",
-    "like": "enjoy", "enjoy": "enjoy", "love": "enjoy", "rewarding": "enjoy", "reward": "enjoy", "satisfying": "enjoy",
-    "fulfilling": "enjoy", "favorite": "enjoy", "favourite": "enjoy",
-    "hardest": "hard", "toughest": "hard", "difficult": "hard", "challenging": "hard", "challenge": "hard",
-    "tough": "hard", "frustrating": "hard",
-    "skill": "skill", "quality": "skill", "trait": "skill", "ability": "skill",
-    "typical": "typical", "average": "typical", "normal": "typical", "usual": "typical",
-    "day": "day", "week": "day", "daily": "day",
-    "advice": "advice", "recommend": "advice", "suggest": "advice", "tip": "advice",
-    "else": "else", "other": "else",
-    "start": "start", "begin": "start", "began": "start", "started": "start",
-    "change": "change", "evolve": "change", "shift": "change",
-    "future": "future", "ahead": "future",
-    "organisation": "organization", "programme": "program",
-}
+_DATA = load("similarity")
+_STOP = set(_DATA["stop_words"])
+# Synonyms folded together so "job" and "role", or "enjoy" and "like", compare equal.
+_SYN: dict[str, str] = _DATA["synonyms"]
 _WORD = re.compile(r"[a-z0-9']+")
 # "look like" / "is it like" are not about liking anything.
 _LIKE_FILLER = re.compile(r"\b(?:looks?|is\s+it|be|'s\s+it|it's|feel|feels|sound|sounds)\s+like\b")

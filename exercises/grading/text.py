@@ -18,7 +18,8 @@ for _c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb":
     _CHAR_MAP[ord(_c)] = '"'
 for _c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d":
     _CHAR_MAP[ord(_c)] = "-"
-for _c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\u200b\ufeff\u00ad\r\x0b\x0c":
+_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f"
+for _c in _SPACES + "\u205f\u3000\t\u200b\ufeff\u00ad\r\x0b\x0c":
     _CHAR_MAP[ord(_c)] = " "
 for _c in "\u2028\u2029\u0085":
     _CHAR_MAP[ord(_c)] = "\n"
@@ -26,7 +27,14 @@ for _c in "\uff1f\u061f\u037e\u2047\u2048\u2049":
     _CHAR_MAP[ord(_c)] = "?"
 _CHAR_MAP[ord("\u2026")] = "."
 # Accented letters common in English career vocabulary (résumé, café, naïve).
-for _src, _dst in (("éèêë", "e"), ("àáâä", "a"), ("ïîí", "i"), ("öôó", "o"), ("üûú", "u"), ("ç", "c")):
+for _src, _dst in (
+    ("éèêë", "e"),
+    ("àáâä", "a"),
+    ("ïîí", "i"),
+    ("öôó", "o"),
+    ("üûú", "u"),
+    ("ç", "c"),
+):
     for _c in _src:
         _CHAR_MAP[ord(_c)] = _dst
         _CHAR_MAP[ord(_c.upper())] = _dst.upper()
@@ -141,7 +149,9 @@ def phrase_regex(phrase: str) -> str:
     return start + body + end
 
 
-def compile_terms(phrases: list[str] | None = None, patterns: list[str] | None = None) -> re.Pattern:
+def compile_terms(
+    phrases: list[str] | None = None, patterns: list[str] | None = None
+) -> re.Pattern:
     """One alternation for a lexicon: escaped phrases plus hand-written regex patterns."""
     alts = [phrase_regex(p) for p in (phrases or []) if p.strip()]
     alts += [f"(?:{p})" for p in (patterns or [])]
@@ -162,3 +172,126 @@ def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((a, b))
     return out
+
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+def tokens(norm: str) -> list[tuple[str, int]]:
+    """Word tokens of a normalised text with their start offsets (hyphens split words)."""
+    return [(m.group(0), m.start()) for m in _TOKEN_RE.finditer(norm)]
+
+
+class PhraseIndex:
+    """Fast whole-word phrase lookup: a dictionary of word tuples instead of one huge regex.
+
+    Matching walks the tokens once and, at each position, takes the longest phrase
+    that starts there (like a regex alternation sorted longest first), so a long
+    list of phrases costs a few dictionary look-ups per word. A trailing ``*``
+    on a phrase's last word matches any ending ("frustrat*").
+    """
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.exact: set[tuple[str, ...]] = set()
+        self.prefixed: dict[tuple[str, ...], list[str]] = {}
+        self.max_len = 1
+        for p in phrases:
+            star = p.strip().endswith("*")
+            toks = tuple(t for t, _ in tokens(normalise(p.strip().rstrip("*"))))
+            if not toks:
+                continue
+            self.max_len = max(self.max_len, len(toks))
+            if star:
+                self.prefixed.setdefault(toks[:-1], []).append(toks[-1])
+            else:
+                self.exact.add(toks)
+
+    def find(self, toks: list[tuple[str, int]]) -> list[tuple[int, int]]:
+        """Non-overlapping matches as (first token index, end token index)."""
+        words = [t for t, _ in toks]
+        out = []
+        i = 0
+        n = len(words)
+        while i < n:
+            hit = 0
+            for k in range(min(self.max_len, n - i), 0, -1):
+                cand = tuple(words[i : i + k])
+                if cand in self.exact:
+                    hit = k
+                    break
+                stems = self.prefixed.get(cand[:-1])
+                if stems and any(cand[-1].startswith(s) for s in stems):
+                    hit = k
+                    break
+            if hit:
+                out.append((i, i + hit))
+                i += hit
+            else:
+                i += 1
+        return out
+
+
+class MultiPhraseIndex:
+    """Several phrase lists matched in one pass; each list keeps its own longest-first matching."""
+
+    def __init__(self, lists: dict[str, list[str]]) -> None:
+        self.keys = list(lists)
+        self.star_words: list[str] = []  # one-word prefixes such as "frustrat*"
+        self.exact: dict[tuple[str, ...], list[str]] = {}
+        self.prefixed: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        self.max_len = 1
+        # Lengths of the phrases that start with each word: most words start none.
+        self.lengths: dict[str, list[int]] = {}
+        for key, phrases in lists.items():
+            for p in phrases:
+                star = p.strip().endswith("*")
+                toks = tuple(t for t, _ in tokens(normalise(p.strip().rstrip("*"))))
+                if not toks:
+                    continue
+                self.max_len = max(self.max_len, len(toks))
+                if star:
+                    self.prefixed.setdefault(toks[:-1], []).append((toks[-1], key))
+                    if len(toks) == 1:
+                        self.star_words.append(toks[0])
+                    else:
+                        self._add_length(toks[0], len(toks))
+                else:
+                    self.exact.setdefault(toks, []).append(key)
+                    self._add_length(toks[0], len(toks))
+        for v in self.lengths.values():
+            v.sort(reverse=True)
+        stars = sorted(set(self.star_words), key=len, reverse=True)
+        self.star_re = re.compile("|".join(map(re.escape, stars))) if stars else None
+
+    def _add_length(self, first: str, k: int) -> None:
+        ks = self.lengths.setdefault(first, [])
+        if k not in ks:
+            ks.append(k)
+
+    def find(self, toks: list[tuple[str, int]]) -> dict[str, list[int]]:
+        """Start offsets of the matches of each list (non-overlapping within a list)."""
+        words = [t for t, _ in toks]
+        n = len(words)
+        free = dict.fromkeys(self.keys, 0)
+        out: dict[str, list[int]] = {k: [] for k in self.keys}
+        exact, prefixed, lengths, star_re = self.exact, self.prefixed, self.lengths, self.star_re
+        for i in range(n):
+            w = words[i]
+            ks = lengths.get(w)
+            if star_re is not None and star_re.match(w):
+                ks = sorted(set(ks or ()) | {1}, reverse=True)
+            if not ks:
+                continue
+            for k in ks:
+                if k > n - i:
+                    continue
+                cand = tuple(words[i : i + k])
+                keys = list(exact.get(cand, ()))
+                for stem, key in prefixed.get(cand[:-1], ()):
+                    if cand[-1].startswith(stem):
+                        keys.append(key)
+                for key in keys:
+                    if free[key] <= i:
+                        out[key].append(toks[i][1])
+                        free[key] = i + k
+        return out

@@ -49,11 +49,18 @@ def grade_thank_you(text: str) -> Report:
     n = meta["words"]
     checks = [
         make_check(KIND, "thanks.gratitude", bool(grat), grat[:3], found=quote(head, grat)),
-        make_check(KIND, "thanks.specific_detail", bool(detail), detail[:3], found=quote(head, detail)),
+        make_check(
+            KIND, "thanks.specific_detail", bool(detail), detail[:3], found=quote(head, detail)
+        ),
         make_check(KIND, "thanks.next_step", bool(nxt), nxt[:3], found=quote(head, nxt)),
         make_check(KIND, "thanks.keeps_in_touch", bool(keep), keep[:3], found=quote(head, keep)),
-        make_check(KIND, "thanks.concise", n <= WORD_LIMIT, [],
-                   why=f"The note is {n} words; aim for at most {WORD_LIMIT}."),
+        make_check(
+            KIND,
+            "thanks.concise",
+            n <= WORD_LIMIT,
+            [],
+            why=f"The note is {n} words; aim for at most {WORD_LIMIT}.",
+        ),
         make_check(KIND, "thanks.no_job_ask", not jobs, jobs, found=quote(head, jobs)),
         make_check(KIND, "thanks.no_placeholders", not slots, slots, found=quote(text, slots)),
     ]
@@ -65,9 +72,11 @@ def _next_steps(blanked: str) -> list[tuple[int, int]]:
     out = []
     for a, b in find_all(LEX, "next_step", blanked):
         end = _CLAUSE_END.search(blanked, b)
-        rest = blanked[b : end.start() if end else len(blanked)]
+        rest = blanked[b : end.start() if end else len(blanked)].replace("#", " ")
         if rest.strip() and _generic_rest().fullmatch(rest):
             continue
+        if "#" in blanked[b : end.start() if end else len(blanked)] and not rest.strip(" ,"):
+            continue  # "I'll contact [person they suggested]": the slot is the whole object
         if not rest.strip() and not re.search(r"next\s+steps?|list", blanked[a:b]):
             continue
         out.append((a, b))

@@ -1,0 +1,279 @@
+"""Input rules (rubric: "Input rules for every grader"), report shape, and speed."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import exercises.grading as grading
+from exercises.grading import (
+    Check,
+    QuestionInfo,
+    Report,
+    classify_question,
+    grade_goal,
+    grade_pitch,
+    grade_questions,
+    grade_thank_you,
+)
+from exercises.grading.lexicon import check_specs
+
+GRADERS = {
+    "pitch": grade_pitch,
+    "questions": grade_questions,
+    "thanks": grade_thank_you,
+    "goal": grade_goal,
+}
+RUBRIC_IDS = {
+    "pitch": [
+        "introduces_self",
+        "connection",
+        "why_them",
+        "learning_purpose",
+        "no_job_ask",
+        "time_ask",
+        "flexible_scheduling",
+        "concise",
+        "polite_close",
+        "no_placeholders",
+    ],
+    "questions": [
+        "count_fits_time",
+        "mostly_open",
+        "coverage",
+        "asks_for_referral",
+        "no_job_ask",
+        "no_googleable",
+        "no_duplicates",
+        "single_focus",
+    ],
+    "thanks": [
+        "gratitude",
+        "specific_detail",
+        "next_step",
+        "keeps_in_touch",
+        "concise",
+        "no_job_ask",
+        "no_placeholders",
+    ],
+    "goal": ["names_target", "learning_questions", "not_job_seeking"],
+}
+CATEGORIES = {
+    "path",
+    "day_to_day",
+    "likes",
+    "challenges",
+    "trends",
+    "fit_skills",
+    "advice",
+    "referrals",
+    "culture",
+    "other",
+}
+FLAGS = {"closed", "job_ask", "googleable", "double_barreled"}
+
+
+def test_public_api() -> None:
+    for name in (
+        "grade_pitch",
+        "grade_questions",
+        "grade_thank_you",
+        "grade_goal",
+        "classify_question",
+        "Report",
+        "Check",
+        "QuestionInfo",
+    ):
+        assert hasattr(grading, name)
+    assert isinstance(classify_question("What do you enjoy most?"), QuestionInfo)
+
+
+def _assert_well_formed(report: Report, kind: str) -> None:
+    assert isinstance(report, Report)
+    assert report.kind == kind
+    assert 0 <= report.score <= 100 and isinstance(report.score, int)
+    assert report.level in {"ready", "almost", "needs-work"}
+    ids = [c.id for c in report.checks]
+    for short in RUBRIC_IDS[kind]:
+        assert f"{kind}.{short}" in ids
+    assert len(ids) == len(set(ids))
+    n = len(report.text)
+    for c in report.checks:
+        assert isinstance(c, Check)
+        assert isinstance(c.passed, bool)
+        assert c.message and c.label
+        assert (c.tip == "") == c.passed
+        assert c.weight >= 1
+        for a, b in c.evidence:
+            assert 0 <= a <= b <= n
+    for q in report.questions:
+        assert q.category in CATEGORIES
+        assert q.flags <= FLAGS
+        assert 0 <= q.start <= q.end <= n
+        assert report.text[q.start : q.end] == q.text
+    assert sorted(report.suggested_order) == list(range(len(report.questions)))
+    json.dumps(report.to_dict())
+
+
+@pytest.mark.parametrize("kind", list(GRADERS))
+@pytest.mark.parametrize("text", ["", "   \n\t ", "\u200b\u00a0"])
+def test_empty_input(kind: str, text: str) -> None:
+    r = GRADERS[kind](text)
+    _assert_well_formed(r, kind)
+    assert r.score == 0 and r.level == "needs-work"
+    assert all("write" in c.message.lower() for c in r.checks)
+
+
+@pytest.mark.parametrize("kind", list(GRADERS))
+@pytest.mark.parametrize("bad", [None, b"bytes", 42, 3.5, object()])
+def test_non_str_raises_type_error(kind: str, bad: object) -> None:
+    with pytest.raises(TypeError, match="str"):
+        GRADERS[kind](bad)
+
+
+def test_question_list_inputs() -> None:
+    r = grade_questions(["What do you do?", "How did you start?"])
+    assert [q.text for q in r.questions] == ["What do you do?", "How did you start?"]
+    with pytest.raises(TypeError, match="question 2"):
+        grade_questions(["What do you do?", 5])
+    with pytest.raises(TypeError):
+        classify_question(None)
+    with pytest.raises(TypeError):
+        grade_questions("What?", minutes="30")
+    with pytest.raises(ValueError):
+        grade_questions("What?", minutes=0)
+    with pytest.raises(ValueError):
+        grade_pitch("Hi", channel="fax")
+
+
+ODD_INPUTS = [
+    "<script>alert('x')</script> Thank you! I'm Sam.",
+    "\u0645\u0631\u062d\u0628\u0627 \u0643\u064a\u0641 \u062d\u0627\u0644\u0643\u061f"
+    " \u05e9\u05dc\u05d5\u05dd",
+    "\U0001f600\U0001f469\u200d\U0001f4bb thanks \U0001f64f",
+    "\x00\x01\x02 control \x1b[31m chars \x7f",
+    "\u0130stanbul \u0130\u0130\u0130 ﬁne ß",  # characters that change length when lower-cased
+    "[[[[[[[[[[ {{{{{ <<<<<< ____ XXX",
+    "?\n?\n?\n??? ...",
+]
+
+
+@pytest.mark.parametrize("kind", list(GRADERS))
+@pytest.mark.parametrize("text", ODD_INPUTS)
+def test_odd_inputs(kind: str, text: str) -> None:
+    _assert_well_formed(GRADERS[kind](text), kind)
+
+
+def test_evidence_offsets_survive_normalising() -> None:
+    text = (
+        "Hi\u00a0Jo \u2014 I\u2019m Sam, a student. Could we talk for 15\u201320 minutes, "
+        "whenever suits you? \u201cThanks!\u201d"
+    )
+    r = grade_pitch(text)
+    ev = r.check("pitch.time_ask").evidence
+    assert [text[a:b] for a, b in ev] == ["15\u201320 minutes"]
+    name = "\u0130lkay"
+    r = grade_pitch(f"Thanks, I'm {name} and {name}. Could we talk for 20 minutes?")
+    assert [r.text[a:b] for a, b in r.check("pitch.time_ask").evidence] == ["20 minutes"]
+
+
+def test_weights_are_published_in_data() -> None:
+    for kind in GRADERS:
+        specs = {s["id"]: s for s in check_specs(kind)}
+        r = GRADERS[kind]("Thank you! I'm Sam, a student. What do you do?")
+        for c in r.checks:
+            assert c.weight == specs[c.id]["weight"]
+            assert c.label == specs[c.id]["label"]
+        rubric_min = min(specs[f"{kind}.{s}"]["weight"] for s in RUBRIC_IDS[kind])
+        for cid, spec in specs.items():
+            if ".extra." in cid:
+                assert spec["weight"] < rubric_min
+
+
+def test_extras_do_not_change_rubric_decisions() -> None:
+    # The extras live under *.extra.* ids; removing them leaves the rubric checks as they were.
+    r = grade_pitch("Sorry to bother you! I'm Sam. Could we talk for 20 minutes? Thanks.")
+    assert not r.check("pitch.extra.not_over_apologetic").passed
+    assert r.check("pitch.time_ask").passed and r.check("pitch.polite_close").passed
+
+
+texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=400) | st.text(
+    alphabet="abc XYZ[]<>{}_?.!,'\"\u2019\u2014\n-0123456789", max_size=400
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts, kind=st.sampled_from(list(GRADERS)))
+def test_property_any_text_gives_a_well_formed_report(text: str, kind: str) -> None:
+    _assert_well_formed(GRADERS[kind](text), kind)
+
+
+@settings(max_examples=100, deadline=None)
+@given(items=st.lists(texts, max_size=25), minutes=st.integers(min_value=1, max_value=240))
+def test_property_question_lists(items: list[str], minutes: int) -> None:
+    r = grade_questions(items, minutes=minutes)
+    _assert_well_formed(r, "questions")
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=texts)
+def test_property_classify_question(text: str) -> None:
+    info = classify_question(text)
+    assert info.category in CATEGORIES and info.flags <= FLAGS
+    assert info.open_ended == ("closed" not in info.flags)
+    json.dumps(info.to_dict())
+
+
+ADVERSARIAL = [
+    "a" * 1_000_000,
+    "[" * 500_000 + "x" * 500_000,
+    "you " * 250_000,
+    "20 minutes " * 90_910,
+    ("I'm a " * 40 + "\n") * 4_000,
+    "your role at " * 80_000,
+    "? " * 500_000,
+    ", " * 500_000,
+]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
+@pytest.mark.parametrize("kind", list(GRADERS))
+def test_one_megabyte_under_one_second(kind: str, text: str) -> None:
+    t0 = time.perf_counter()
+    r = GRADERS[kind](text)
+    elapsed = time.perf_counter() - t0
+    assert elapsed < 1.0, f"{elapsed:.2f}s"
+    assert 0 <= r.score <= 100
+
+
+def test_five_thousand_line_question_list() -> None:
+    text = "\n".join(
+        f"{i}. What did you learn from project {i} in your first year?" for i in range(5000)
+    )
+    t0 = time.perf_counter()
+    r = grade_questions(text)
+    assert time.perf_counter() - t0 < 1.5
+    assert len(r.questions) == 5000
+    assert not r.check("questions.count_fits_time").passed
+
+
+def test_typical_pitch_is_fast() -> None:
+    text = (
+        "Subject: Fellow alum curious about hospital pharmacy\n\nHi Dr. Osei,\n\n"
+        "I'm a third-year pharmacy student. Professor Lin suggested I contact you because you "
+        "moved from retail into hospital pharmacy at Mercy General. Would you have 20 minutes "
+        "in the next few weeks to tell me how you made that switch? Happy to work around your "
+        "schedule.\n\nThank you,\nAna"
+    )
+    grade_pitch(text)
+    times = []
+    for _ in range(50):
+        t0 = time.perf_counter()
+        grade_pitch(text)
+        times.append(time.perf_counter() - t0)
+    assert statistics.median(times) < 0.005
