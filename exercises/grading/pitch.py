@@ -28,7 +28,12 @@ LINKEDIN_CHAR_LIMIT = 300
 _SUBJECT_RE = re.compile(r"^[ \t]*(?:subject|subj|re)\s*:[^\n]*", re.IGNORECASE)
 # "your role at Acme" needs the original capitals to see the company name.
 _AT_COMPANY = re.compile(
-    r"\b(?:you|your|You|Your)\b[^.!?\n]{0,50}?\b(?:at|with|for|from|joining)\s+(?:the\s+)?[A-Z][\w&'.-]+"
+    r"\b(?:you|your|You|Your)\b[^.!?\n]{0,50}?\b(?:at|with|for|from|joining)\s+(?:the\s+)?"
+    r"[A-Z][\w&'.-]+"
+)
+# "your profile while searching for Acme" says how they were found, not why them.
+_NOT_WHY_GAP = re.compile(
+    r"\b(?:profile|email|name|contact|details|address|number|search|searching)\b", re.I
 )
 _GENERIC_AT = {"LinkedIn", "The", "A", "An", "Your", "My", "This", "That", "Some", "Any", "All"}
 
@@ -98,7 +103,7 @@ def _why_them(text: str, blanked: str) -> Check:
     masked_orig = "".join("#" if b == "#" else t for t, b in zip(text, blanked, strict=False))
     for m in _AT_COMPANY.finditer(masked_orig):
         last = m.group(0).split()[-1].strip(".,'")
-        if last not in _GENERIC_AT:
+        if last not in _GENERIC_AT and not _NOT_WHY_GAP.search(m.group(0)):
             spans.append(m.span())
     spans.sort()
     return make_check(KIND, "pitch.why_them", bool(spans), spans[:3], found=quote(text, spans))

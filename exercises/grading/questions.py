@@ -139,8 +139,9 @@ def _category(qn: str, toks: list[tuple[str, int]]) -> str:
         for start in starts:
             scores[cat] += (3 if start < 25 else 2) if strong else (2 if start < 25 else 1)
     for cat, pat in pats.items():
+        # Hand-written patterns are specific, so they weigh like strong cues.
         for m in pat.finditer(qn):
-            scores[cat] += 2 if m.start() < 25 else 1
+            scores[cat] += 3 if m.start() < 25 else 2
     best = max(scores.values())
     if best <= 0:
         return "other"

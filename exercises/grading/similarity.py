@@ -17,7 +17,10 @@ _STOP = set(_DATA["stop_words"])
 _SYN: dict[str, str] = _DATA["synonyms"]
 _WORD = re.compile(r"[a-z0-9']+")
 # "look like" / "is it like" are not about liking anything.
-_LIKE_FILLER = re.compile(r"\b(?:looks?|is\s+it|be|'s\s+it|it's|feel|feels|sound|sounds)\s+like\b")
+_LIKE_FILLER = re.compile(
+    r"\b(?:looks?|is\s+it|be|'s\s+it|it's|feel|feels|sound|sounds)\s+like\b"
+    r"|\blike(?=\s*(?:\?|$|\.|,|for\s+(?:you|them|someone|people)\b))"
+)
 # Questions that ask for opposite things are never duplicates ("like most" vs "like least").
 _NEGATIVE = {"least", "worst", "dislike", "hate", "downside", "not", "hard", "frustrat", "bad"}
 
