@@ -1,8 +1,8 @@
 """Measure the graders: agreement with the labelled fixtures, category accuracy, latency.
 
 Run: ``python -m benchmarks.graders``. Every number printed is measured on this run.
-Fixtures live in tests/fixtures/grading/*.jsonl; files ending in ``_heldout`` were
-written after the graders were tuned and are reported separately.
+Fixtures live in tests/fixtures/grading/*.jsonl; ``*_heldout`` files were written after
+the first tuning round and ``*_fresh`` files last of all; both are reported separately.
 """
 
 from __future__ import annotations
@@ -136,7 +136,11 @@ def latency() -> None:
 
 
 def main(show_misses: bool = False) -> None:
-    for suffix, title in (("", "development fixtures"), ("_heldout", "held-out fixtures")):
+    for suffix, title in (
+        ("", "development fixtures (tuned on)"),
+        ("_heldout", "held-out round 1 (written after first tuning; later fixes looked at it)"),
+        ("_fresh", "fresh held-out (written last, never tuned on)"),
+    ):
         print(f"\n=== {title} ===")
         for kind in ("pitches", "question_lists", "thanks", "goals"):
             cases = load(kind + suffix)

@@ -33,9 +33,9 @@ _ORG_STOP = {"I", "LinkedIn", "The", "A", "An", "My", "Me", "It", "This", "That"
 @lru_cache(maxsize=1)
 def _roles() -> re.Pattern:
     # Job titles, singular or plural ("nurse", "nurses", "social workers").
-    alts = sorted(
-        (r"\s+".join(map(re.escape, r.split())) for r in load(LEX)["roles"]), key=len, reverse=True
-    )
+    roles = set(load(LEX)["roles"])
+    roles |= {r[:-2] + "ves" for r in roles if r.endswith("fe")}  # midwife -> midwives
+    alts = sorted((r"\s+".join(map(re.escape, r.split())) for r in roles), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(alts) + r")(?:e?s)?\b")
 
 

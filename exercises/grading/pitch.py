@@ -35,6 +35,11 @@ _AT_COMPANY = re.compile(
 _NOT_WHY_GAP = re.compile(
     r"\b(?:profile|email|name|contact|details|address|number|search|searching)\b", re.I
 )
+# "you opened Dulce Bakery", "you led Project Atlas": something they did, with its name.
+_DID_NAMED = re.compile(
+    r"\b(?:you|You)\s+(?:\w+ly\s+)?(?:[a-z]{2,}ed|ran|built|began|grew|wrote|made|took|led|won|set\s+up|"
+    r"co-founded|founded|run|lead|manage|head|teach|own)\s+(?:the\s+|a\s+|an\s+|your\s+)?[A-Z][\w&'.-]+"
+)
 _GENERIC_AT = {"LinkedIn", "The", "A", "An", "Your", "My", "This", "That", "Some", "Any", "All"}
 
 
@@ -105,6 +110,8 @@ def _why_them(text: str, blanked: str) -> Check:
         last = m.group(0).split()[-1].strip(".,'")
         if last not in _GENERIC_AT and not _NOT_WHY_GAP.search(m.group(0)):
             spans.append(m.span())
+    for m in _DID_NAMED.finditer(masked_orig):
+        spans.append(m.span())
     spans.sort()
     return make_check(KIND, "pitch.why_them", bool(spans), spans[:3], found=quote(text, spans))
 

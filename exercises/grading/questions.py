@@ -138,10 +138,11 @@ def _category(qn: str, toks: list[tuple[str, int]]) -> str:
         cat = key[7:] if strong else key
         for start in starts:
             scores[cat] += (3 if start < 25 else 2) if strong else (2 if start < 25 else 1)
+    extra = load("question_lexicon").get("pattern_weight", {})
     for cat, pat in pats.items():
-        # Hand-written patterns are specific, so they weigh like strong cues.
+        # Hand-written patterns are specific, so they weigh at least like strong cues.
         for m in pat.finditer(qn):
-            scores[cat] += 3 if m.start() < 25 else 2
+            scores[cat] += extra.get(cat, 3) if m.start() < 25 else extra.get(cat, 3) - 1
     best = max(scores.values())
     if best <= 0:
         return "other"
@@ -170,6 +171,13 @@ def classify_question(text: str) -> QuestionInfo:
     if (words & trig["double"] and pats["double"].search(qn)) or _two_questions(qn):
         flags.add("double_barreled")
     category = _category(qn, toks) if qn else "other"
+    if "double_barreled" in flags:
+        # A question that asks two things is filed under the first thing it asks.
+        first = _first_part(qn)
+        if first and first != qn:
+            head_cat = _category(first, tokens(first))
+            if head_cat != "other":
+                category = head_cat
     if flags & {"googleable", "job_ask"}:
         # Facts about the organisation and requests for work sit outside the topics.
         category = "other"
@@ -191,6 +199,17 @@ def _two_questions(qn: str) -> bool:
     body = qn.rstrip(" ?!.")
     m = _QMARK_GAP.search(body)
     return bool(m) and len(body[m.end() :].split()) >= 2
+
+
+_SECOND_PART = re.compile(
+    r"(?:,\s*|\s+)(?:and|also|plus)\s+(?:also\s+)?(?:what|how|why|where|when|who|which|do|does|did|is|are|"
+    r"would|could|can|should|have|has|will)\b|\?\s+\S"
+)
+
+
+def _first_part(qn: str) -> str:
+    m = _SECOND_PART.search(qn)
+    return qn[: m.start()].strip() if m else qn
 
 
 _FIND_OPENINGS = re.compile(
