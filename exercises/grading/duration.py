@@ -70,7 +70,8 @@ _VAGUE_RE = re.compile(
 )
 # "5 minutes ago", "ten minutes away" describe something else, not the meeting.
 _NOT_MEETING_AFTER = re.compile(
-    r"\s{0,3}(?:ago|away|walk|drive|from|late|early|each|per|a\s+day|of\s+reading)\b"
+    r"\s{0,3}(?:ago|away|walk|drive|from|late|early|each|per|every|later|a\s+(?:day|week|month|year)"
+    r"|of\s+(?!your\b|time\b)[a-z]+|commute)\b"
 )
 
 

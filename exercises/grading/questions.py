@@ -57,7 +57,7 @@ DUPLICATE_LIMIT = 400  # questions compared pairwise for near-duplicates
 
 _BULLET = re.compile(
     r"^\s*(?:[-*+\u2022\u25cf\u25aa\u2023\u2043>\u25e6\u2219\u00b7o]\s+|[-*\u2022]|(?:q(?:uestion)?\s*)?\d{1,3}\s*[.):\]-]\s*"
-    r"|\(\d{1,3}\)\s*|[a-zA-Z][.)]\s+|q\d{1,3}\s*[:.]?\s*|#{1,6}\s+|\[\s?[xX ]?\]\s*)",
+    r"|\(\d{1,3}\)\s*|[a-zA-Z][.)]\s+|q\d{0,3}\s*[:.]\s*|q\d{1,3}\s+|#{1,6}\s+|\[\s?[xX ]?\]\s*)",
     re.MULTILINE | re.IGNORECASE,
 )
 _HEADING = re.compile(r"^[^?]{0,60}:\s*$")
@@ -267,13 +267,24 @@ def _split_line(text: str, seg: Segment) -> list[Segment]:
     return merged
 
 
+_ASKING_START = re.compile(
+    r"^\W*(?:what|what's|whats|how|how's|why|where|when|who|whom|whose|which|tell|describe|explain|walk|"
+    r"share|talk|could|can|would|will|do|does|did|is|are|was|were|should|have|has|may|might|any|if|in\s+your|"
+    r"looking\s+back|i'd\s+love|i\s+would\s+love|i'm\s+curious|i\s+am\s+curious|i\s+wonder|please)\b"
+)
+
+
 def _is_question_like(text: str) -> bool:
-    words = text.split()
+    """A line counts as a question if it has a question mark, starts like a question,
+    or is long enough to be a request; short lines without either are headings or notes."""
     if "?" in text:
         return any(ch.isalnum() for ch in text)
+    words = text.split()
     if len(words) <= 2:
         return False
-    return True
+    if _ASKING_START.match(normalise(text[:80])):
+        return True
+    return len(words) > 6
 
 
 def _segments(text: str) -> list[Segment]:
