@@ -71,8 +71,12 @@ def toc_chapters() -> list[Path]:
 
 def build_book() -> None:
     with step("book: jupyter-book build (warnings are errors)"):
-        if HTML.exists():
-            shutil.rmtree(HTML)
+        # A clean build: Sphinx's cached doctrees do not notice changes to the
+        # course's extension or package, so stale pages would survive.
+        caches = (".doctrees", ".jupyter_cache", "jupyter_execute")
+        stale_dirs = [HTML] + [BUILD / d for d in caches]
+        for stale in stale_dirs:
+            shutil.rmtree(stale, ignore_errors=True)
         run(str(BIN / "jupyter-book"), "build", ".", "--warningiserror", "--keep-going",
             "--quiet")
 
@@ -96,6 +100,9 @@ def build_lite(wheel: Path) -> None:
     LITE_SRC.mkdir(parents=True)
     for name in ("jupyter-lite.json", "jupyter_lite_config.json"):
         shutil.copy2(HERE / "lite" / name, LITE_SRC / name)
+
+    # The book pages' own grader (site/ext/static/iic-worker.mjs) loads this.
+    shutil.copy2(wheel, HTML / "_static" / "exercises.whl")
 
     with step("notebooks: chapters -> .ipynb"):
         chapters = [p for p in toc_chapters() if p.stem != "progress"]

@@ -2,30 +2,37 @@
 
 The logic is in exercises.widgets.logic and worksheet_logic (pure functions);
 grading is in exercises.grading and the HTML in exercises.render.
+
+The widget classes are imported on first use (PEP 562), so the pure modules of
+this package (``exercises.widgets.logic``) import without ipywidgets: the book
+page's own Pyodide worker uses them and has no ipywidgets.
 """
 
-from exercises.widgets.coach import (
-    Coach,
-    goal_builder,
-    pitch_coach,
-    question_builder,
-    thank_you_coach,
-)
-from exercises.widgets.worksheets import (
-    ContactMap,
-    PlanningWorksheet,
-    contact_map,
-    planning_worksheet,
-)
+from __future__ import annotations
 
-__all__ = [
-    "Coach",
-    "ContactMap",
-    "PlanningWorksheet",
-    "contact_map",
-    "goal_builder",
-    "pitch_coach",
-    "planning_worksheet",
-    "question_builder",
-    "thank_you_coach",
-]
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "Coach": "exercises.widgets.coach",
+    "goal_builder": "exercises.widgets.coach",
+    "pitch_coach": "exercises.widgets.coach",
+    "question_builder": "exercises.widgets.coach",
+    "thank_you_coach": "exercises.widgets.coach",
+    "ContactMap": "exercises.widgets.worksheets",
+    "PlanningWorksheet": "exercises.widgets.worksheets",
+    "contact_map": "exercises.widgets.worksheets",
+    "planning_worksheet": "exercises.widgets.worksheets",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'exercises.widgets' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return __all__

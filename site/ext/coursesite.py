@@ -100,10 +100,10 @@ def exercise_html(kind: str, docname: str, serial: int) -> str:
         f'<textarea id="{uid}-text" class="iic-text" rows="10" spellcheck="true" '
         f'aria-describedby="{uid}-count {uid}-status"></textarea>'
         f"{options}"
-        f'<p class="iic-count" id="{uid}-count" aria-live="off"></p>'
+        f'<p class="iic-ex-count" id="{uid}-count" aria-live="off"></p>'
         f'<p class="iic-actions"><button type="button" class="iic-check">{html.escape(button)}'
         f"</button></p>"
-        f'<p class="iic-status" id="{uid}-status" role="status" aria-live="polite">'
+        f'<p class="iic-ex-status" id="{uid}-status" role="status" aria-live="polite">'
         "Your draft is saved in this browser as you type.</p>"
         f'<div class="iic-feedback" aria-live="polite"></div>'
         f'<p class="iic-alt">Prefer a notebook? {practice_link_html(docname)}</p>'
@@ -205,12 +205,21 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-read", add_practice_button)
     app.connect("html-page-context", page_context)
     app.connect("builder-inited", _add_static_paths)
+    app.add_css_file("iic-render.css")
     app.add_css_file("iic-course.css")
     app.add_js_file("iic-runtime.js", defer="defer")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
 def _add_static_paths(app: Sphinx) -> None:
+    from exercises.render import render_css
+
+    # The feedback's stylesheet comes from the package, so the page and the
+    # notebooks style the same HTML with the same CSS.
+    generated = Path(app.outdir).parent / "iic-static"
+    generated.mkdir(parents=True, exist_ok=True)
+    (generated / "iic-render.css").write_text(render_css(), encoding="utf-8")
+    app.config.html_static_path.append(str(generated))
     app.config.html_static_path.append(str(STATIC))
     if VENDOR_STATIC.is_dir():
         app.config.html_static_path.append(str(VENDOR_STATIC))

@@ -1,1 +1,298 @@
-/* in-page runtime: see issue 7 */
+// In-page exercises: one lazy Web Worker per page grades every exercise on it.
+// The worker starts when an exercise scrolls into view or its text box gets
+// focus. This script only moves text in and HTML out; drafts live in
+// localStorage under "iic:exercise:<kind>" (the saved-work format).
+(function () {
+  "use strict";
+
+  const script = document.currentScript;
+  const SECTION = "section.iic-exercise[data-kind]";
+  const STORE_PREFIX = "iic:exercise:";
+  const BOOT_TIMEOUT_MS = 60000;
+
+  function init() {
+    const sections = Array.from(document.querySelectorAll(SECTION));
+    if (!sections.length || !script) return;
+    const base = new URL(".", script.src);
+    const config = {
+      pyodideUrl: new URL("../lite/static/pyodide/", base).href,
+      wheelUrl: new URL("exercises.whl", base).href,
+    };
+    const coach = makeCoach(config, base, sections);
+    sections.forEach((section) => setUp(section, coach));
+    watchVisibility(sections, coach.start);
+  }
+
+  // ---- the worker: started once, shared by every exercise on the page ----
+  function makeCoach(config, base, sections) {
+    let worker = null;
+    let state = "idle"; // idle | starting | ready | failed
+    let reason = "";
+    let nextId = 1;
+    const pending = new Map();
+    let readyPromise = null;
+
+    function everyStatus(text) {
+      sections.forEach((s) => setStatus(s, text));
+    }
+
+    function fail(why) {
+      if (state === "failed") return;
+      state = "failed";
+      reason = why;
+      pending.forEach((p) => p.reject(new Error(why)));
+      pending.clear();
+      if (worker) worker.terminate();
+      sections.forEach((s) => showFailure(s, why));
+    }
+
+    function call(message) {
+      if (state === "failed") return Promise.reject(new Error(reason));
+      return new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ ...message, id, config });
+      });
+    }
+
+    function start() {
+      if (readyPromise) return readyPromise;
+      if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+        fail("This browser cannot run the coach on the page: it needs WebAssembly and Web Workers.");
+        readyPromise = Promise.reject(new Error(reason));
+        readyPromise.catch(() => {});
+        return readyPromise;
+      }
+      state = "starting";
+      everyStatus("Getting the coach ready...");
+      try {
+        worker = new Worker(new URL("iic-worker.mjs", base), { type: "module" });
+      } catch (err) {
+        fail("The coach could not start in this browser (" + err.message + ").");
+        readyPromise = Promise.reject(new Error(reason));
+        readyPromise.catch(() => {});
+        return readyPromise;
+      }
+      worker.onmessage = ({ data }) => {
+        const p = pending.get(data.id);
+        if (!p) return;
+        pending.delete(data.id);
+        if (data.type === "error") p.reject(new Error(data.message));
+        else p.resolve(data);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        fail("The coach stopped unexpectedly (" + (event.message || "worker error") + ").");
+      };
+      const timer = setTimeout(() => {
+        if (state === "starting") fail("The coach is taking too long to start.");
+      }, BOOT_TIMEOUT_MS);
+      readyPromise = call({ type: "init" }).then(
+        (msg) => {
+          clearTimeout(timer);
+          state = "ready";
+          window.iicCoachBootMs = msg.bootMs;
+          sections.forEach((s) => {
+            if (!s.dataset.iicBusy) setStatus(s, "Ready: press Check whenever you want feedback.");
+            refreshCount(s, api);
+          });
+          return msg;
+        },
+        (err) => {
+          clearTimeout(timer);
+          fail("The coach could not start (" + err.message + ").");
+          throw err;
+        },
+      );
+      readyPromise.catch(() => {});
+      return readyPromise;
+    }
+
+    const api = {
+      start,
+      get state() {
+        return state;
+      },
+      get reason() {
+        return reason;
+      },
+      grade: (kind, text, options) =>
+        start().then(() => call({ type: "grade", kind, text, options })),
+      count: (kind, text, options) =>
+        state === "ready" ? call({ type: "count", kind, text, options }) : Promise.resolve(null),
+    };
+    return api;
+  }
+
+  // ---- one exercise ----
+  function parts(section) {
+    return {
+      kind: section.dataset.kind,
+      text: section.querySelector("textarea.iic-text"),
+      button: section.querySelector("button.iic-check"),
+      status: section.querySelector(".iic-ex-status"),
+      count: section.querySelector(".iic-ex-count"),
+      feedback: section.querySelector(".iic-feedback"),
+      alt: section.querySelector(".iic-alt"),
+    };
+  }
+
+  function options(section) {
+    const out = {};
+    section.querySelectorAll("fieldset.iic-options input[type=radio]:checked").forEach((input) => {
+      const key = input.name.split("-").pop();
+      out[key] = key === "minutes" ? Number(input.value) : input.value;
+    });
+    return out;
+  }
+
+  // A note about a restored draft stays in front of the coach's own status lines.
+  function setStatus(section, text, keepNote = true) {
+    const { status } = parts(section);
+    if (!status) return;
+    const note = keepNote ? section.dataset.iicNote || "" : "";
+    status.textContent = note ? note + " " + text : text;
+  }
+
+  function showFailure(section, why) {
+    const { status, alt, button } = parts(section);
+    section.classList.add("iic-exercise-failed");
+    if (status) {
+      status.textContent =
+        why + " Your draft is still saved in this browser. Use the notebook version instead: ";
+      const link = alt && alt.querySelector("a.iic-practice-link");
+      if (link) status.appendChild(link.cloneNode(true));
+    }
+    if (button) button.setAttribute("aria-disabled", "true");
+  }
+
+  function readSaved(kind) {
+    try {
+      const raw = window.localStorage.getItem(STORE_PREFIX + kind);
+      const value = raw ? JSON.parse(raw) : null;
+      return value && typeof value === "object" ? value : null;
+    } catch (err) {
+      return null;
+    }
+  }
+
+  function writeSaved(kind, changes) {
+    try {
+      const saved = readSaved(kind) || {};
+      const next = { ...saved, ...changes, saved_at: new Date().toISOString() };
+      window.localStorage.setItem(STORE_PREFIX + kind, JSON.stringify(next));
+      return true;
+    } catch (err) {
+      return false;
+    }
+  }
+
+  function restore(section) {
+    const { kind, text, status } = parts(section);
+    const saved = readSaved(kind);
+    if (!saved) return;
+    if (typeof saved.text === "string") text.value = saved.text;
+    const opts = saved.options || {};
+    section.querySelectorAll("fieldset.iic-options input[type=radio]").forEach((input) => {
+      const key = input.name.split("-").pop();
+      if (key in opts) input.checked = String(opts[key]) === input.value;
+    });
+    const report = saved.report;
+    if (report && typeof report.score === "number" && saved.checked_text === text.value) {
+      section.dataset.iicNote =
+        "Your draft is back (last check: score " + report.score + " of 100; press Check to see the feedback again).";
+    } else if (saved.text) {
+      section.dataset.iicNote = "Your draft is back, just as you left it.";
+    }
+    if (section.dataset.iicNote) status.textContent = section.dataset.iicNote;
+  }
+
+  function refreshCount(section, coach) {
+    const { kind, text, count } = parts(section);
+    if (!count) return;
+    coach.count(kind, text.value, options(section)).then(
+      (msg) => {
+        if (msg && msg.html !== undefined) count.innerHTML = msg.html;
+      },
+      () => {},
+    );
+  }
+
+  function setUp(section, coach) {
+    const { kind, text, button, feedback } = parts(section);
+    restore(section);
+    let saveTimer = null;
+    const saveDraft = () => {
+      const ok = writeSaved(kind, { text: text.value, options: options(section) });
+      if (!ok) setStatus(section, "This browser is not keeping drafts (storage is off); export your text if you need it.");
+    };
+    const onEdit = () => {
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => {
+        saveDraft();
+        refreshCount(section, coach);
+      }, 300);
+    };
+    text.addEventListener("input", onEdit);
+    section.querySelectorAll("fieldset.iic-options input").forEach((i) => i.addEventListener("change", onEdit));
+    text.addEventListener("focus", () => coach.start(), { once: true });
+    // Save at once when the page is hidden or closed, so no keystroke is lost.
+    window.addEventListener("pagehide", () => {
+      clearTimeout(saveTimer);
+      saveDraft();
+    });
+
+    button.addEventListener("click", () => {
+      if (coach.state === "failed") {
+        showFailure(section, coach.reason);
+        return;
+      }
+      clearTimeout(saveTimer);
+      saveDraft();
+      const sentText = text.value;
+      section.dataset.iicBusy = "1";
+      setStatus(
+        section,
+        coach.state === "ready" ? "Checking..." : "Getting the coach ready... your feedback will appear as soon as it is.",
+      );
+      coach.grade(kind, sentText, options(section)).then(
+        (msg) => {
+          delete section.dataset.iicBusy;
+          feedback.innerHTML = msg.html;
+          section.iicFeedbackSource = msg.html; // the exact string the worker sent
+          section.dataset.iicChecked = String((Number(section.dataset.iicChecked) || 0) + 1);
+          if (msg.report) {
+            const saved = readSaved(kind) || {};
+            const history = Array.isArray(saved.history) ? saved.history.slice(-99) : [];
+            history.push({ score: msg.report.score, saved_at: new Date().toISOString() });
+            writeSaved(kind, { report: msg.report, checked_text: sentText, history });
+            setStatus(section, "Checked: score " + msg.report.score + " of 100. The feedback is below.", false);
+          } else {
+            setStatus(section, "Checked. The feedback is below.", false);
+          }
+          delete section.dataset.iicNote;
+        },
+        () => {
+          delete section.dataset.iicBusy;
+        },
+      );
+    });
+  }
+
+  function watchVisibility(sections, start) {
+    if (!("IntersectionObserver" in window)) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          start();
+        }
+      },
+      { rootMargin: "200px" },
+    );
+    sections.forEach((s) => observer.observe(s));
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

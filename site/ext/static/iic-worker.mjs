@@ -1,0 +1,67 @@
+// The book page's grader: a module Web Worker running the site's own Pyodide with
+// no packages at all, plus the course's `exercises` wheel. It only moves text in
+// and HTML out: all grading and rendering is the same Python the notebooks use.
+
+const BRIDGE = `
+import json
+from exercises.render import grade_and_render, grade_report
+from exercises.widgets.logic import length_html, length_status
+
+
+def iic_grade(kind, text, options_json):
+    options = json.loads(options_json)
+    html = grade_and_render(kind, text, **options)
+    try:
+        report = grade_report(kind, text, **options).to_dict()
+    except Exception:
+        report = None
+    return json.dumps({"html": html, "report": report})
+
+
+def iic_count(kind, text, options_json):
+    channel = json.loads(options_json).get("channel", "email")
+    return length_html(length_status(text, kind, channel), kind, channel)
+`;
+
+let runtime = null;
+
+function boot(config) {
+  runtime ??= (async () => {
+    const started = performance.now();
+    const { loadPyodide } = await import(config.pyodideUrl + "pyodide.mjs");
+    const pyodide = await loadPyodide({ indexURL: config.pyodideUrl, packages: [] });
+    const response = await fetch(config.wheelUrl);
+    if (!response.ok) {
+      throw new Error(`the course package could not be loaded (HTTP ${response.status})`);
+    }
+    pyodide.unpackArchive(await response.arrayBuffer(), "wheel");
+    pyodide.runPython(BRIDGE);
+    return {
+      grade: pyodide.globals.get("iic_grade"),
+      count: pyodide.globals.get("iic_count"),
+      bootMs: performance.now() - started,
+    };
+  })();
+  return runtime;
+}
+
+self.onmessage = async ({ data }) => {
+  const { id, type } = data;
+  try {
+    const rt = await boot(data.config);
+    if (type === "init") {
+      self.postMessage({ id, type: "ready", bootMs: rt.bootMs });
+    } else if (type === "grade") {
+      const started = performance.now();
+      const out = JSON.parse(rt.grade(data.kind, data.text, JSON.stringify(data.options)));
+      self.postMessage({ id, type: "graded", ...out, gradeMs: performance.now() - started });
+    } else if (type === "count") {
+      const html = rt.count(data.kind, data.text, JSON.stringify(data.options));
+      self.postMessage({ id, type: "counted", html });
+    } else {
+      throw new Error(`unknown request ${type}`);
+    }
+  } catch (err) {
+    self.postMessage({ id, type: "error", message: String((err && err.message) || err) });
+  }
+};
