@@ -1,8 +1,9 @@
 """Measure the graders: agreement with the labelled fixtures, category accuracy, latency.
 
 Run: ``python -m benchmarks.graders``. Every number printed is measured on this run.
-Fixtures live in tests/fixtures/grading/*.jsonl; ``*_heldout`` files were written after
-the first tuning round and ``*_fresh`` files last of all; both are reported separately.
+Fixtures live in tests/fixtures/grading/*.jsonl. ``*_heldout``, ``*_fresh`` and ``*_final``
+were written in three later rounds, each before the graders were run on it, and are
+reported separately from the development set.
 """
 
 from __future__ import annotations
@@ -139,7 +140,8 @@ def main(show_misses: bool = False) -> None:
     for suffix, title in (
         ("", "development fixtures (tuned on)"),
         ("_heldout", "held-out round 1 (written after first tuning; later fixes looked at it)"),
-        ("_fresh", "fresh held-out (written last, never tuned on)"),
+        ("_fresh", "held-out round 2 (written after round-1 fixes; later fixes looked at it)"),
+        ("_final", "held-out round 3 (written last, never tuned on)"),
     ):
         print(f"\n=== {title} ===")
         for kind in ("pitches", "question_lists", "thanks", "goals"):
