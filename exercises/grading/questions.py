@@ -260,7 +260,7 @@ def _split_line(text: str, seg: Segment) -> list[Segment]:
     # Fold tiny follow-ups ("Which ones?", "Why?") into the question before them.
     merged: list[Segment] = []
     for s in out:
-        if merged and len(text[s.start : s.end].split()) <= 2:
+        if merged and _FOLLOW_UP.match(normalise(text[s.start : s.end])):
             merged[-1] = Segment(merged[-1].start, s.end)
         else:
             merged.append(s)
@@ -271,6 +271,13 @@ _ASKING_START = re.compile(
     r"^\W*(?:what|what's|whats|how|how's|why|where|when|who|whom|whose|which|tell|describe|explain|walk|"
     r"share|talk|could|can|would|will|do|does|did|is|are|was|were|should|have|has|may|might|any|if|in\s+your|"
     r"looking\s+back|i'd\s+love|i\s+would\s+love|i'm\s+curious|i\s+am\s+curious|i\s+wonder|please)\b"
+)
+
+
+_FOLLOW_UP = re.compile(
+    r"^\W*(?:and\s+|or\s+|if\s+so,?\s+)?(?:why|why\s+not|how\s+so|which\s+ones?|which|what\s+kind|"
+    r"like\s+what|such\s+as|for\s+example|or\s+not|any\s+examples?|what\s+else|anything\s+else|"
+    r"how|who|where|when|what)?\W*$"
 )
 
 
