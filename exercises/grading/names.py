@@ -93,8 +93,22 @@ def _looks_like_name(line: str) -> bool:
     return good >= 1
 
 
+# One-line messages end with "Thanks! – Grace" or "Best, Sam" on the same line.
+_TAIL_NAME = re.compile(
+    r"(?:(?:thanks|thank\s+you|thx|cheers|best|regards|many\s+thanks|warmly|gracias|merci|grazie)"
+    r"[!,.]*\s*[-\u2013\u2014~,]?\s*|[-\u2013\u2014~]\s*)"
+    r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def signoff_name(text: str, norm: str) -> tuple[int, int] | None:
     """Span of a name in the sign-off, or None."""
+    tail = text[-200:]
+    m = _TAIL_NAME.search(tail)
+    if m and m.group(1)[:1].isupper() and _looks_like_name(m.group(1)):
+        off = len(text) - len(tail)
+        return (off + m.start(1), off + m.end(1))
     closings = {c.strip(" ,.!").lower() for c in load("pitch_lexicon")["closings"]}
     segs = lines(text)[-6:]
     for i, seg in enumerate(segs):

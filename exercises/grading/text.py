@@ -116,13 +116,14 @@ def sentences(norm: str, limit: int | None = None) -> list[Segment]:
     return res
 
 
+_LINE_RE = re.compile(r"[^\n\r\u2028\u2029\x85]+")
+
+
 def lines(text: str) -> list[Segment]:
-    """Spans of the non-blank lines, stripped of outer whitespace."""
+    """Spans of the non-blank lines (any line ending), stripped of outer whitespace."""
     out = []
-    pos = 0
-    for raw in text.split("\n"):
-        a, b = pos, pos + len(raw)
-        pos = b + 1
+    for m in _LINE_RE.finditer(text):
+        a, b = m.span()
         while a < b and text[a].isspace():
             a += 1
         while b > a and text[b - 1].isspace():

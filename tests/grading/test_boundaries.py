@@ -334,3 +334,33 @@ def test_thanks_boundaries(note: str, check: str, ok: bool) -> None:
 )
 def test_goal_boundaries(goal: str, check: str, ok: bool) -> None:
     assert grade_goal(goal).check(check).passed is ok
+
+
+def test_question_bank_suggestions_are_good_questions() -> None:
+    """Every suggested question is open, unflagged and files under the topic it fills."""
+    from exercises.grading.lexicon import load
+
+    bank = load("question_bank")
+    for category, questions in bank.items():
+        if category.startswith("_"):
+            continue
+        assert 2 <= len(questions) <= 3
+        for q in questions:
+            info = classify_question(q)
+            assert info.category == category, q
+            assert not info.flags, q
+
+
+def test_one_line_linkedin_signoff_counts() -> None:
+    text = "Hi Tom, I saw your talk on tidal energy. Could we talk for 20 min? Thanks! \u2013 Grace"
+    c = grade_pitch(text, channel="linkedin").check("pitch.introduces_self")
+    assert c.passed and [text[a:b] for a, b in c.evidence] == ["Grace"]
+
+
+def test_carriage_return_line_endings() -> None:
+    r = grade_questions("How did you start?\rWhat do you do?\r\nWho else should I ask?")
+    assert [q.text for q in r.questions] == [
+        "How did you start?",
+        "What do you do?",
+        "Who else should I ask?",
+    ]
