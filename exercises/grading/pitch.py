@@ -40,7 +40,51 @@ _DID_NAMED = re.compile(
     r"\b(?:you|You)\s+(?:\w+ly\s+)?(?:[a-z]{2,}ed|ran|built|began|grew|wrote|made|took|led|won|set\s+up|"
     r"co-founded|founded|run|lead|manage|head|teach|own)\s+(?:the\s+|a\s+|an\s+|your\s+)?[A-Z][\w&'.-]+"
 )
-_GENERIC_AT = {"LinkedIn", "The", "A", "An", "Your", "My", "This", "That", "Some", "Any", "All"}
+_GENERIC_AT = {
+    "LinkedIn",
+    "The",
+    "A",
+    "An",
+    "Your",
+    "My",
+    "This",
+    "That",
+    "Some",
+    "Any",
+    "All",
+    "I",
+    # Tools and dates say how or when to meet, not why this person.
+    "Zoom",
+    "Teams",
+    "Skype",
+    "Google",
+    "Meet",
+    "Calendly",
+    "WhatsApp",
+    "FaceTime",
+    "Slack",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Christmas",
+    "Easter",
+}
 
 
 def _subject_span(text: str) -> tuple[int, int] | None:
