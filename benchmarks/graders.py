@@ -1,9 +1,9 @@
 """Measure the graders: agreement with the labelled fixtures, category accuracy, latency.
 
 Run: ``python -m benchmarks.graders``. Every number printed is measured on this run.
-Fixtures live in tests/fixtures/grading/*.jsonl. ``*_heldout``, ``*_fresh`` and ``*_final``
-were written in three later rounds, each before the graders were run on it, and are
-reported separately from the development set.
+Fixtures live in tests/fixtures/grading/*.jsonl. ``*_heldout``, ``*_fresh``, ``*_final`` and
+``*_round4`` were written in four later rounds, each labelled before the graders were run on
+it, and are reported separately from the development set.
 """
 
 from __future__ import annotations
@@ -141,7 +141,8 @@ def main(show_misses: bool = False) -> None:
         ("", "development fixtures (tuned on)"),
         ("_heldout", "held-out round 1 (written after first tuning; later fixes looked at it)"),
         ("_fresh", "held-out round 2 (written after round-1 fixes; later fixes looked at it)"),
-        ("_final", "held-out round 3 (written last, never tuned on)"),
+        ("_final", "held-out round 3 (written after round-2 fixes; later fixes looked at it)"),
+        ("_round4", "held-out round 4 (casual and non-native questions; later fixes looked at it)"),
     ):
         print(f"\n=== {title} ===")
         for kind in ("pitches", "question_lists", "thanks", "goals"):

@@ -89,11 +89,15 @@ def _flag_patterns() -> dict[str, re.Pattern]:
     flags = load("question_flags")
     aux = "|".join(re.escape(a) for a in flags["aux_start"])
     verbs = "|".join(re.escape(v) for v in flags["open_verbs"])
+    # "Can you give me a sense of ..." asks for an explanation too.
+    opens = "|".join(f"(?:{p})" for p in flags.get("open_phrases", []))
     return {
         "aux": re.compile(rf"^(?:{aux})\b"),
         "open_verb": re.compile(
-            rf"^(?:{aux})\s+(?:you|u|ya|anyone|someone)?\s*(?:please\s+|possibly\s+|kindly\s+|maybe\s+|perhaps\s+|briefly\s+|just\s+|also\s+|be\s+(?:willing|able|open|happy)\s+to\s+|mind\s+|like\s+to\s+|care\s+to\s+)*"
-            rf"(?:{verbs})\b"
+            rf"^(?:{aux})\s+(?:you|u|ya|anyone|someone)?\s*(?:please\s+|possibly\s+|kindly\s+|maybe\s+|"
+            r"perhaps\s+|briefly\s+|just\s+|also\s+|be\s+(?:willing|able|open|happy)\s+to\s+|mind\s+|"
+            r"like\s+to\s+|care\s+to\s+)*"
+            rf"(?:(?:{verbs})\b|{opens})"
         ),
         "job_ask": compile_terms(flags["job_ask"]["phrases"], flags["job_ask"]["patterns"]),
         "googleable": compile_terms(
@@ -129,10 +133,20 @@ def _is_closed(qn: str) -> bool:
     return not pats["open_verb"].match(head)
 
 
+@lru_cache(maxsize=1)
+def _fallback() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    lex = load("question_lexicon")
+    stems = {k: tuple(v) for k, v in lex.get("fallback_stems", {}).items() if not k.startswith("_")}
+    return lex.get("token_synonyms", {}), stems
+
+
 def _category(qn: str, toks: list[tuple[str, int]]) -> str:
     """Score each category by its cues; cues near the start of the question count more."""
     scores = dict.fromkeys(CATEGORIES, 0)
     index, pats = _category_index()
+    synonyms, stems = _fallback()
+    # Text-speak ("u", "ur") reads as the full word.
+    toks = [(synonyms.get(t, t), pos) for t, pos in toks]
     for key, starts in index.find(toks).items():
         strong = key.startswith("strong:")
         cat = key[7:] if strong else key
@@ -144,6 +158,14 @@ def _category(qn: str, toks: list[tuple[str, int]]) -> str:
         for m in pat.finditer(qn):
             scores[cat] += extra.get(cat, 3) if m.start() < 25 else extra.get(cat, 3) - 1
     best = max(scores.values())
+    if best <= 0:
+        # No cue phrase matched: fall back on word beginnings ("promot", "satisf").
+        text = " ".join(t for t, _ in toks)
+        for cat, words in stems.items():
+            for t, _ in toks:
+                scores[cat] += sum(1 for w in words if " " not in w and t.startswith(w))
+            scores[cat] += sum(1 for w in words if " " in w and w in text)
+        best = max(scores.values())
     if best <= 0:
         return "other"
     for cat in TIE_RANK:

@@ -83,7 +83,9 @@ def test_heldout_agreement(kind: str, name: str) -> None:
         assert ok / n >= HELDOUT_THRESHOLD, f"{check_id}: {ok}/{n} agree; misses {misses}"
 
 
-@pytest.mark.parametrize("name", ["questions_heldout", "questions_fresh", "questions_final"])
+@pytest.mark.parametrize(
+    "name", ["questions_heldout", "questions_fresh", "questions_final", "questions_round4"]
+)
 def test_heldout_question_categories(name: str) -> None:
     cases = load_fixture(name)
     ok = sum(classify_question(c["text"]).category == c["category"] for c in cases)
