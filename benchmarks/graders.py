@@ -92,6 +92,17 @@ def print_table(title: str, stats: dict[str, list[int]]) -> None:
         print(f"  {key:38s} {ok:4d}/{n:<4d} {100 * ok / n:6.1f}%")
 
 
+def _cue_word_soup() -> str:
+    import random
+
+    rng = random.Random(1)
+    words = (
+        "what how do you the best most typical day advice skills like enjoy hardest future "
+        "who else should i talk to and hiring founded"
+    ).split()
+    return "\n".join(" ".join(rng.choice(words) for _ in range(45)) for _ in range(4500))
+
+
 def latency() -> None:
     pitch = load("pitches")[0]["text"] if load("pitches") else "Hi, I'm Sam. Thank you."
     ql = load("question_lists")
@@ -122,6 +133,7 @@ def latency() -> None:
         "1 MB brackets": "[" * 500_000 + "x" * 500_000,
         "1 MB 'you ' repeated": "you " * 250_000,
         "1 MB '20 minutes ' repeated": "20 minutes " * 90_910,
+        "1 MB of distinct cue-word lines": _cue_word_soup(),
         "5,000-line question list": "\n".join(
             f"{i}. What do you enjoy most about working in field {i} and why?" for i in range(5000)
         ),

@@ -53,6 +53,8 @@ TIE_RANK = (
     "other",
 )
 QUESTION_LIMIT = 300  # characters of one question that are classified (real ones are shorter)
+LONG_LIST = 500  # beyond this many questions each one is read only in part
+LONG_LIST_QUESTION_LIMIT = 120
 DUPLICATE_LIMIT = 400  # questions compared pairwise for near-duplicates
 
 _BULLET = re.compile(
@@ -134,19 +136,26 @@ def _is_closed(qn: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _fallback() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+def _fallback() -> tuple[dict[str, str], dict[str, list[str]], dict[str, list[str]]]:
+    """Token synonyms, one-word stems (stem -> categories) and multi-word stems."""
     lex = load("question_lexicon")
-    stems = {k: tuple(v) for k, v in lex.get("fallback_stems", {}).items() if not k.startswith("_")}
-    return lex.get("token_synonyms", {}), stems
+    one: dict[str, list[str]] = {}
+    multi: dict[str, list[str]] = {}
+    for cat, words in lex.get("fallback_stems", {}).items():
+        if cat.startswith("_"):
+            continue
+        for w in words:
+            (multi if " " in w else one).setdefault(w, []).append(cat)
+    return lex.get("token_synonyms", {}), one, multi
 
 
 def _category(qn: str, toks: list[tuple[str, int]]) -> str:
     """Score each category by its cues; cues near the start of the question count more."""
     scores = dict.fromkeys(CATEGORIES, 0)
     index, pats = _category_index()
-    synonyms, stems = _fallback()
-    # Text-speak ("u", "ur") reads as the full word.
-    toks = [(synonyms.get(t, t), pos) for t, pos in toks]
+    synonyms, one_stems, multi_stems = _fallback()
+    # Text-speak ("u", "ur") reads as the full word; real questions are well under 50 words.
+    toks = [(synonyms.get(t, t), pos) for t, pos in toks[:50]]
     for key, starts in index.find(toks).items():
         strong = key.startswith("strong:")
         cat = key[7:] if strong else key
@@ -160,11 +169,16 @@ def _category(qn: str, toks: list[tuple[str, int]]) -> str:
     best = max(scores.values())
     if best <= 0:
         # No cue phrase matched: fall back on word beginnings ("promot", "satisf").
-        text = " ".join(t for t, _ in toks)
-        for cat, words in stems.items():
-            for t, _ in toks:
-                scores[cat] += sum(1 for w in words if " " not in w and t.startswith(w))
-            scores[cat] += sum(1 for w in words if " " in w and w in text)
+        head = toks[:40]
+        for t, _ in head:
+            for n in range(1, min(len(t), 12) + 1):
+                for cat in one_stems.get(t[:n], ()):
+                    scores[cat] += 1
+        text = " ".join(t for t, _ in head)
+        for w, cats in multi_stems.items():
+            if w in text:
+                for cat in cats:
+                    scores[cat] += 1
         best = max(scores.values())
     if best <= 0:
         return "other"
@@ -177,7 +191,11 @@ def _category(qn: str, toks: list[tuple[str, int]]) -> str:
 def classify_question(text: str) -> QuestionInfo:
     """Category, open/closed and flags of a single question (rubric: question list)."""
     require_str(text)
-    q = text[:QUESTION_LIMIT]
+    return _classify(text, QUESTION_LIMIT)
+
+
+def _classify(text: str, limit: int) -> QuestionInfo:
+    q = text[:limit]
     qn = normalise(q).strip()
     pats = _flag_patterns()
     trig = _triggers()
@@ -334,10 +352,17 @@ def grade_questions(text_or_list: str | list[str], minutes: float = 30) -> Repor
         return empty_report(KIND, text, "questions", {"minutes": minutes, "count": 0})
 
     infos: list[QuestionInfo] = []
+    seen: dict[str, QuestionInfo] = {}  # long pasted lists often repeat lines
+    # A list of hundreds of questions is a paste, not a plan: read less of each to stay fast.
+    limit = QUESTION_LIMIT if len(segs) <= LONG_LIST else LONG_LIST_QUESTION_LIMIT
     for s in segs:
-        q = classify_question(text[s.start : s.end])
-        q.start, q.end = s.start, s.end
-        infos.append(q)
+        qtext = text[s.start : s.end]
+        known = seen.get(qtext)
+        if known is None:
+            known = seen[qtext] = _classify(qtext, limit)
+        infos.append(
+            QuestionInfo(qtext, known.category, known.open_ended, set(known.flags), s.start, s.end)
+        )
     n = len(infos)
     spans = [(q.start, q.end) for q in infos]
     checks: list[Check] = []

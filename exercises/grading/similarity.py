@@ -58,19 +58,20 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def find_duplicates(questions: list[str], limit: int = 400) -> list[tuple[int, int]]:
     """Index pairs (i < j) of questions that ask essentially the same thing."""
-    sigs = [signature(q) for q in questions]
+    head = min(len(questions), limit)
+    sigs = [signature(q) for q in questions[:head]]
     pairs: list[tuple[int, int]] = []
-    head = min(len(sigs), limit)
     for i in range(head):
         for j in range(i + 1, head):
             if similar(sigs[i], sigs[j]):
                 pairs.append((i, j))
-    # Beyond the limit, only exact repeats (after normalising) are reported, to stay fast.
-    seen: dict[frozenset[str], int] = {}
-    for i, s in enumerate(sigs):
-        if not s:
+    # Beyond the limit only exact repeats (same words) are reported, to stay fast.
+    seen: dict[str, int] = {}
+    for i, q in enumerate(questions):
+        key = " ".join(_WORD.findall(normalise(q[:300])))
+        if not key:
             continue
-        if s in seen and i >= head:
-            pairs.append((seen[s], i))
-        seen.setdefault(s, i)
+        if key in seen and i >= head:
+            pairs.append((seen[key], i))
+        seen.setdefault(key, i)
     return pairs

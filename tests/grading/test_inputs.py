@@ -229,7 +229,20 @@ def test_property_classify_question(text: str) -> None:
     json.dumps(info.to_dict())
 
 
+def _cue_word_soup() -> str:
+    """About 1 MB of lines made of category cue words, each line different."""
+    import random
+
+    rng = random.Random(1)
+    words = (
+        "what how do you the best most typical day advice skills like enjoy hardest future "
+        "who else should i talk to and hiring founded"
+    ).split()
+    return "\n".join(" ".join(rng.choice(words) for _ in range(45)) for _ in range(4500))
+
+
 ADVERSARIAL = [
+    _cue_word_soup(),
     "a" * 1_000_000,
     "[" * 500_000 + "x" * 500_000,
     "you " * 250_000,
