@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .lexicon import check_specs, terms
+from .lexicon import check_specs, phrase_index
 from .report import Check, Report, level_for, weighted_score
+from .text import tokens
 
 # Pattern checks look at the first part of a text only: a real pitch or note is far
 # shorter, and this keeps a 1 MB paste fast. Counts (words, characters) use all of it.
@@ -229,21 +231,35 @@ def negated(norm: str, start: int, window: int = 60) -> bool:
 
 
 def find_all(name: str, key: str, norm: str, skip_negated: bool = False) -> list[tuple[int, int]]:
-    out = []
-    for m in terms(name, key).finditer(norm):
-        if skip_negated and negated(norm, m.start()):
-            continue
-        if m.end() > m.start():
-            end = m.end()
-            # Evidence covers whole words, even when a pattern stops after one letter.
-            while (
-                end < len(norm)
-                and (norm[end].isalnum() or norm[end] in "'-")
-                and end - m.end() < 40
-            ):
-                end += 1
-            out.append((m.start(), end))
-    return out
+    """Spans where lexicon ``key`` matches: its phrases (whole words) and its patterns."""
+    index, regex = phrase_index(name, key)
+    spans: list[tuple[int, int]] = []
+    if index is not None:
+        toks = _tokens(norm)
+        for i, j in index.find(toks):
+            last, pos = toks[j - 1]
+            spans.append((toks[i][1], pos + len(last)))
+    if regex is not None:
+        for m in regex.finditer(norm):
+            if m.end() > m.start():
+                end = m.end()
+                # Evidence covers whole words, even when a pattern stops after one letter.
+                while (
+                    end < len(norm)
+                    and (norm[end].isalnum() or norm[end] in "'-")
+                    and end - m.end() < 40
+                ):
+                    end += 1
+                spans.append((m.start(), end))
+    spans.sort()
+    if skip_negated:
+        spans = [sp for sp in spans if not negated(norm, sp[0])]
+    return spans
+
+
+@lru_cache(maxsize=8)
+def _tokens(norm: str) -> list[tuple[str, int]]:
+    return tokens(norm)
 
 
 def quote(text: str, spans: list[tuple[int, int]]) -> str:
