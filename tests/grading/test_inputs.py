@@ -1,4 +1,8 @@
-"""Input rules (rubric: "Input rules for every grader"), report shape, and speed."""
+"""Input rules (rubric: "Input rules for every grader"), report shape, and speed.
+
+Speed tests measure this process's CPU time, so other work on a shared machine does not
+make them flaky; benchmarks/graders.py reports wall-clock numbers.
+"""
 
 from __future__ import annotations
 
@@ -257,9 +261,9 @@ ADVERSARIAL = [
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
 @pytest.mark.parametrize("kind", list(GRADERS))
 def test_one_megabyte_under_one_second(kind: str, text: str) -> None:
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     r = GRADERS[kind](text)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert elapsed < 1.0, f"{elapsed:.2f}s"
     assert 0 <= r.score <= 100
 
@@ -268,9 +272,9 @@ def test_five_thousand_line_question_list() -> None:
     text = "\n".join(
         f"{i}. What did you learn from project {i} in your first year?" for i in range(5000)
     )
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     r = grade_questions(text)
-    assert time.perf_counter() - t0 < 1.5
+    assert time.process_time() - t0 < 1.5
     assert len(r.questions) == 5000
     assert not r.check("questions.count_fits_time").passed
 
@@ -286,7 +290,7 @@ def test_typical_pitch_is_fast() -> None:
     grade_pitch(text)
     times = []
     for _ in range(50):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         grade_pitch(text)
-        times.append(time.perf_counter() - t0)
+        times.append(time.process_time() - t0)
     assert statistics.median(times) < 0.005
