@@ -154,7 +154,7 @@ def main(show_misses: bool = False) -> None:
         ("_heldout", "held-out round 1 (written after first tuning; later fixes looked at it)"),
         ("_fresh", "held-out round 2 (written after round-1 fixes; later fixes looked at it)"),
         ("_final", "held-out round 3 (written after round-2 fixes; later fixes looked at it)"),
-        ("_round4", "held-out round 4 (casual, non-native and templated texts; later fixes looked at it)"),
+        ("_round4", "held-out round 4 (casual and templated texts; later fixes looked at it)"),
     ):
         print(f"\n=== {title} ===")
         for kind in ("pitches", "question_lists", "thanks", "goals"):
