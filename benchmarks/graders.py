@@ -85,6 +85,23 @@ def question_accuracy(cases: list[dict]) -> tuple[dict[str, list[int]], list[str
     return dict(stats), misses
 
 
+def list_question_accuracy(cases: list[dict]) -> dict[str, list[int]]:
+    """Category accuracy of the questions inside labelled lists (as split by the grader)."""
+    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for case in cases:
+        report = grade_questions(case.get("items", case.get("text")), minutes=case["minutes"])
+        labels = case.get("question_labels", [])
+        if len(report.questions) != len(labels):
+            stats["lists split as labelled"][1] += 1
+            continue
+        stats["lists split as labelled"][0] += 1
+        stats["lists split as labelled"][1] += 1
+        for got, want in zip(report.questions, labels, strict=True):
+            stats["category"][1] += 1
+            stats["category"][0] += got.category == want["category"]
+    return dict(stats)
+
+
 def print_table(title: str, stats: dict[str, list[int]]) -> None:
     print(f"\n{title}")
     for key in sorted(stats):
@@ -165,6 +182,8 @@ def main(show_misses: bool = False) -> None:
             print_table(f"{kind} ({len(cases)} texts): per-check agreement", stats)
             if show_misses:
                 print("\n".join("    " + m for m in misses))
+            if kind == "question_lists":
+                print_table("questions inside those lists", list_question_accuracy(cases))
         cases = load("questions" + suffix)
         if cases:
             stats, misses = question_accuracy(cases)
