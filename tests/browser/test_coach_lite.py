@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from .lite import KERNEL_BOOT_MS, open_notebook, run_all_cells, wait_idle
 
 PITCH = (
@@ -117,9 +119,7 @@ def test_pitch_coach_feedback_saved_draft_and_xss(offline_context, site_url: str
     run_all_cells(page)
     coach = shown_coach(page)
     textarea = coach.locator("textarea")
-    page.wait_for_function("el => el.value.length > 0", arg=textarea.element_handle(),
-                           timeout=30_000)
-    assert textarea.input_value() == PITCH
+    expect(textarea).to_have_value(PITCH, timeout=30_000)
     # The last report comes back with it, evidence still highlighted.
     restored = coach.locator("section.iic-report", has_text="infection control")
     restored.locator(".iic-score-text").wait_for(timeout=15_000)

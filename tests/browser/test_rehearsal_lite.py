@@ -44,9 +44,8 @@ def test_rehearsal_runs_in_jupyterlite(offline_context, site_url: str) -> None:
     choice = options[1]
     persona.select_option(value=choice)
     name = choice.split(",")[0].strip()
-    profile = page.locator(".iic-profile")
-    page.wait_for_function("([el, n]) => el.textContent.includes(n)",
-                           arg=[profile.element_handle(), name], timeout=15_000)
+    # (The widget replaces the card's element, so wait on a locator, not a handle.)
+    page.locator(".iic-profile", has_text=name).wait_for(timeout=15_000)
     page.get_by_label("Agreed length", exact=True).select_option(value="15 minutes")
 
     page.get_by_role("button", name="Start interview").click()
