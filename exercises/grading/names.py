@@ -142,7 +142,8 @@ def signoff_name(text: str, norm: str) -> tuple[int, int] | None:
 
 
 _IM_NAME = re.compile(
-    r"\b(?:I'm|I am|I’m|Im|this is|This is|It's|It is)\s+([A-Z][a-z\u00c0-\u024f'\-]+)"
+    r"\b(?:[Ii]'m|[Ii] am|[Ii]\u2019m|[Ii]m|[Tt]his is|[Ii]t's|[Ii]t is|[Mm]y name is)\s+"
+    r"([A-Z][a-z\u00c0-\u024f'\-]+)"
 )
 _NOT_NAME_AFTER_IM = {
     "Reaching",
