@@ -107,7 +107,9 @@ def build_lite(wheel: Path) -> None:
     with step("notebooks: chapters -> .ipynb"):
         chapters = [p for p in toc_chapters() if p.stem != "progress"]
         written = build_notebooks(chapters, LITE_SRC / "contents")
-        print(f"    {len(written)} notebooks")
+        # A blank notebook for learners (and the benchmark's bare-kernel baseline).
+        shutil.copy2(HERE / "lite" / "scratchpad.ipynb", LITE_SRC / "contents")
+        print(f"    {len(written)} chapter notebooks + scratchpad")
 
     with step("pyodide: runtime + wheels + rewritten lock"):
         wheels = sorted((REPO / "site" / "vendor" / "wheels").glob("*.whl")) + [wheel]
