@@ -322,16 +322,14 @@ _FOLLOW_UP = re.compile(
 
 
 def _is_question_like(text: str) -> bool:
-    """A line counts as a question if it has a question mark, starts like a question,
-    or is long enough to be a request; short lines without either are headings or notes."""
+    """A line counts as a question if it has a question mark or starts like a question
+    or request ("Tell me about..."); other lines are headings or notes to self."""
     if "?" in text:
         return any(ch.isalnum() for ch in text)
     words = text.split()
     if len(words) <= 2:
         return False
-    if _ASKING_START.match(normalise(text[:80])):
-        return True
-    return len(words) > 6
+    return bool(_ASKING_START.match(normalise(text[:80])))
 
 
 def _segments(text: str) -> list[Segment]:
