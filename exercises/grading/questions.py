@@ -127,11 +127,21 @@ def _lead_trim(q: str) -> str:
     return q
 
 
+@lru_cache(maxsize=1)
+def _open_starts() -> re.Pattern | None:
+    pats = load("question_flags").get("open_starts", [])
+    return compile_terms(None, pats) if pats else None
+
+
 def _is_closed(qn: str) -> bool:
+    """Starts with an auxiliary or modal verb and is not a request for an explanation."""
     pats = _flag_patterns()
     head = _lead_trim(qn)
     if not pats["aux"].match(head):
         return False
+    starts = _open_starts()
+    if starts is not None and starts.match(head):
+        return False  # "Can I ask what a typical day looks like?"
     return not pats["open_verb"].match(head)
 
 
