@@ -172,6 +172,10 @@ def main(show_misses: bool = False) -> None:
         ("_fresh", "held-out round 2 (written after round-1 fixes; later fixes looked at it)"),
         ("_final", "held-out round 3 (written after round-2 fixes; later fixes looked at it)"),
         ("_round4", "held-out round 4 (casual and templated texts; later fixes looked at it)"),
+        (
+            "_round5",
+            "held-out round 5 (text-speak, formal and non-native; later fixes looked at it)",
+        ),
     ):
         print(f"\n=== {title} ===")
         for kind in ("pitches", "question_lists", "thanks", "goals"):
