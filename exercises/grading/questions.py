@@ -218,7 +218,7 @@ def _classify(text: str, limit: int) -> QuestionInfo:
         flags.add("job_ask")
     if words & trig["googleable"] and pats["googleable"].search(qn):
         flags.add("googleable")
-    if (words & trig["double"] and pats["double"].search(qn)) or _two_questions(qn):
+    if (words & trig["double"] and _double(qn, pats["double"])) or _two_questions(qn):
         flags.add("double_barreled")
     category = _category(qn, toks) if qn else "other"
     if "double_barreled" in flags:
@@ -239,6 +239,17 @@ def _classify(text: str, limit: int) -> QuestionInfo:
         start=0,
         end=len(text),
     )
+
+
+_BETWEEN = re.compile(r"\b(?:between|both|either|whether)\b")
+
+
+def _double(qn: str, pat: re.Pattern) -> bool:
+    """Two different things joined by "and"; "between X and Y" compares one thing."""
+    for m in pat.finditer(qn):
+        if not _BETWEEN.search(qn, 0, m.start() + 1):
+            return True
+    return False
 
 
 _QMARK_GAP = re.compile(r"\?\s*[\w(\"']")
