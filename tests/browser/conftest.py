@@ -24,8 +24,6 @@ CHROMIUM_ARGS = [
 sys.path.insert(0, str(REPO / "site"))
 from serve import make_server  # noqa: E402
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture(scope="session")
 def site_url() -> Iterator[str]:
