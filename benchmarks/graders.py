@@ -1,9 +1,9 @@
 """Measure the graders: agreement with the labelled fixtures, category accuracy, latency.
 
 Run: ``python -m benchmarks.graders``. Every number printed is measured on this run.
-Fixtures live in tests/fixtures/grading/*.jsonl. ``*_heldout``, ``*_fresh``, ``*_final`` and
-``*_round4`` were written in four later rounds, each labelled before the graders were run on
-it, and are reported separately from the development set.
+Fixtures live in tests/fixtures/grading/*.jsonl. ``*_heldout``, ``*_fresh``, ``*_final``,
+``*_round4``, ``*_round5`` and ``*_round6`` were written in six later rounds, each labelled
+before the graders were run on it, and are reported separately from the development set.
 """
 
 from __future__ import annotations
@@ -172,10 +172,8 @@ def main(show_misses: bool = False) -> None:
         ("_fresh", "held-out round 2 (written after round-1 fixes; later fixes looked at it)"),
         ("_final", "held-out round 3 (written after round-2 fixes; later fixes looked at it)"),
         ("_round4", "held-out round 4 (casual and templated texts; later fixes looked at it)"),
-        (
-            "_round5",
-            "held-out round 5 (text-speak, formal and non-native; later fixes looked at it)",
-        ),
+        ("_round5", "held-out round 5 (text-speak, formal, non-native; later fixes looked at it)"),
+        ("_round6", "held-out round 6 (questions only; later fixes looked at it)"),
     ):
         print(f"\n=== {title} ===")
         for kind in ("pitches", "question_lists", "thanks", "goals"):

@@ -91,6 +91,7 @@ def test_heldout_agreement(kind: str, name: str) -> None:
         "questions_final",
         "questions_round4",
         "questions_round5",
+        "questions_round6",
     ],
 )
 def test_heldout_question_categories(name: str) -> None:
