@@ -316,6 +316,10 @@ def _split_line(text: str, seg: Segment) -> list[Segment]:
         last = sm.end()
         while last < b and text[last].isspace():
             last += 1
+        # "1) What do you do? 2) How did you start?": drop the inline number too.
+        bm = _INLINE_NUMBER.match(text, last, b)
+        if bm:
+            last = bm.end()
     if last < b:
         out.append(Segment(last, b))
     # Fold tiny follow-ups ("Which ones?", "Why?") into the question before them.
@@ -327,6 +331,8 @@ def _split_line(text: str, seg: Segment) -> list[Segment]:
             merged.append(s)
     return merged
 
+
+_INLINE_NUMBER = re.compile(r"(?:\(?\d{1,3}[.)]|[-*\u2022]|q\d{1,3}[:.)]?)\s+", re.IGNORECASE)
 
 _ASKING_START = re.compile(
     r"^\W*(?:what|what's|whats|how|how's|why|where|when|who|whom|whose|which|tell|describe|explain|walk|"
