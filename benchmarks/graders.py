@@ -2,8 +2,8 @@
 
 Run: ``python -m benchmarks.graders``. Every number printed is measured on this run.
 Fixtures live in tests/fixtures/grading/*.jsonl. ``*_heldout``, ``*_fresh``, ``*_final``,
-``*_round4``, ``*_round5`` and ``*_round6`` were written in six later rounds, each labelled
-before the graders were run on it, and are reported separately from the development set.
+``*_round4`` ... ``*_round7`` were written in seven later rounds, each labelled before the
+graders were run on it, and are reported separately from the development set.
 """
 
 from __future__ import annotations
@@ -174,6 +174,7 @@ def main(show_misses: bool = False) -> None:
         ("_round4", "held-out round 4 (casual and templated texts; later fixes looked at it)"),
         ("_round5", "held-out round 5 (text-speak, formal, non-native; later fixes looked at it)"),
         ("_round6", "held-out round 6 (questions only; later fixes looked at it)"),
+        ("_round7", "held-out round 7 (mixed; later fixes looked at it)"),
     ):
         print(f"\n=== {title} ===")
         for kind in ("pitches", "question_lists", "thanks", "goals"):

@@ -69,7 +69,7 @@ def test_fixture_agreement_per_check(kind: str, name: str, minimum: int) -> None
 
 HELDOUT = [
     (kind, f"{kind}{suffix}")
-    for suffix in ("_heldout", "_fresh", "_final", "_round4", "_round5")
+    for suffix in ("_heldout", "_fresh", "_final", "_round4", "_round5", "_round7")
     for kind in ("pitches", "question_lists", "thanks", "goals")
 ]
 HELDOUT_THRESHOLD = 0.85  # small samples: one miss in ten is 90%
@@ -92,6 +92,7 @@ def test_heldout_agreement(kind: str, name: str) -> None:
         "questions_round4",
         "questions_round5",
         "questions_round6",
+        "questions_round7",
     ],
 )
 def test_heldout_question_categories(name: str) -> None:
