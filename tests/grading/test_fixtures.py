@@ -93,6 +93,7 @@ def test_heldout_agreement(kind: str, name: str) -> None:
         "questions_round5",
         "questions_round6",
         "questions_round7",
+        "questions_round8",
     ],
 )
 def test_heldout_question_categories(name: str) -> None:
