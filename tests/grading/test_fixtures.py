@@ -94,6 +94,7 @@ def test_heldout_agreement(kind: str, name: str) -> None:
         "questions_round6",
         "questions_round7",
         "questions_round8",
+        "questions_round9",
     ],
 )
 def test_heldout_question_categories(name: str) -> None:
