@@ -2,7 +2,7 @@
 
 Run: ``python -m benchmarks.graders``. Every number printed is measured on this run.
 Fixtures live in tests/fixtures/grading/*.jsonl. ``*_heldout``, ``*_fresh``, ``*_final``,
-``*_round4`` ... ``*_round11`` were written in eleven later rounds, each labelled before the
+``*_round4`` ... ``*_round14`` were written in later rounds, each labelled before the
 graders were run on it, and are reported separately from the development set.
 """
 
@@ -179,6 +179,7 @@ def main(show_misses: bool = False) -> None:
         ("_round9", "held-out round 9 (science, arts, government; later fixes looked at it)"),
         ("_round10", "held-out round 10 (questions; later fixes looked at it)"),
         ("_round11", "held-out round 11 (typical questions; later fixes looked at it)"),
+        ("_round12", "held-out round 12 (text-speak, preambles; later fixes looked at it)"),
     ):
         print(f"\n=== {title} ===")
         for kind in ("pitches", "question_lists", "thanks", "goals"):

@@ -159,9 +159,68 @@ def _fallback() -> tuple[dict[str, str], dict[str, list[str]], dict[str, list[st
     return lex.get("token_synonyms", {}), one, multi
 
 
-def _category(qn: str, toks: list[tuple[str, int]]) -> str:
-    """Score each category by its cues; cues near the start of the question count more."""
+# A statement or a "having read ..." clause before the real question sets the scene; the
+# question after it decides the category ("I read your post on X. What was your first step?").
+_PREAMBLE_END = re.compile(r"[.!;:]\s+(?=\S)|\s[-\u2013\u2014]\s+(?=\S)")
+_PREAMBLE_CLAUSE = re.compile(
+    r"^(?:i\s+(?:just\s+|recently\s+)?(?:read|saw|noticed|heard|came\s+across|watched|listened\s+to|"
+    r"follow|found|know|understand|see)|i've\s+(?:read|seen|heard|noticed)|having\s+(?:read|seen|heard|"
+    r"watched|looked|followed)|after\s+(?:reading|seeing|hearing|watching)|since\s+you|sorry\s+if|"
+    r"as\s+(?:someone|a|an)\s)[^,?]{0,160},\s*"
+)
+_ASKER_LEAD = re.compile(
+    r"^(?:(?:and\s+|so\s+)?i\s+(?:was\s+|am\s+|'m\s+)?(?:wondering|wondered|curious|keen\s+to\s+(?:know|hear|"
+    r"learn))|i'm\s+(?:curious|wondering|keen\s+to\s+(?:know|hear|learn))|i'd\s+(?:like|love)\s+to\s+"
+    r"(?:know|ask|understand|learn))\b[\s,:]*(?:about\s+|to\s+know\s+)?"
+)
+
+_REPORTING = re.compile(
+    r"^(?:i\s+(?:just\s+|recently\s+)?(?:read|saw|heard|noticed|came\s+across)|i've\s+(?:read|seen|heard)|"
+    r"having\s+(?:read|seen|heard))\s+(?:that\s+|about\s+|in\s+|on\s+)?"
+)
+
+
+def _focus(qn: str) -> str:
+    """The question itself, without a leading statement or scene-setting clause."""
+    q = qn
+    qm = q.find("?")
+    if qm > 0:
+        last = None
+        for m in _PREAMBLE_END.finditer(q, 0, qm):
+            last = m
+        if last is not None and len(q[last.end() : qm].split()) >= 3:
+            q = q[last.end() :]
+    m = _PREAMBLE_CLAUSE.match(q)
+    if m and len(q[m.end() :].split()) >= 3:
+        q = q[m.end() :]
+    m = _ASKER_LEAD.match(q)
+    if m and len(q[m.end() :].split()) >= 3:
+        q = q[m.end() :]
+    return q
+
+
+def _category(qn: str, toks: list[tuple[str, int]], first_wins: bool = False) -> str:
+    """The category of the question itself; the scene-setting before it decides only
+    when the question has no cue of its own ("I read that X is changing. Is that true?")."""
+    focus = _focus(qn)
+    if focus != qn:
+        cat = _category_of(focus, tokens(focus), first_wins)
+        if cat is not None:
+            return cat
+        # "I read that ..." reports what the question is about; the reading itself is no cue.
+        m = _REPORTING.match(qn)
+        if m:
+            qn = qn[m.end() :]
+            toks = tokens(qn)
+    return _category_of(qn, toks, first_wins) or "other"
+
+
+def _category_of(qn: str, toks: list[tuple[str, int]], first_wins: bool = False) -> str | None:
+    """Score each category by its cues; cues near the start of the question count more.
+    With ``first_wins`` (a question asking two things) a tie goes to the earliest cue.
+    None when nothing at all points to a category."""
     scores = dict.fromkeys(CATEGORIES, 0)
+    first_at = dict.fromkeys(CATEGORIES, 10**6)
     index, pats = _category_index()
     synonyms, one_stems, multi_stems = _fallback()
     # Text-speak ("u", "ur") reads as the full word; real questions are well under 50 words.
@@ -171,11 +230,13 @@ def _category(qn: str, toks: list[tuple[str, int]]) -> str:
         cat = key[7:] if strong else key
         for start in starts:
             scores[cat] += (3 if start < 25 else 2) if strong else (2 if start < 25 else 1)
+            first_at[cat] = min(first_at[cat], start)
     extra = load("question_lexicon").get("pattern_weight", {})
     for cat, pat in pats.items():
         # Hand-written patterns are specific, so they weigh at least like strong cues.
         for m in pat.finditer(qn):
             scores[cat] += extra.get(cat, 3) if m.start() < 25 else extra.get(cat, 3) - 1
+            first_at[cat] = min(first_at[cat], m.start())
     best = max(scores.values())
     if best <= 0:
         # No cue phrase matched: fall back on word beginnings ("promot", "satisf").
@@ -191,7 +252,11 @@ def _category(qn: str, toks: list[tuple[str, int]]) -> str:
                     scores[cat] += 1
         best = max(scores.values())
     if best <= 0:
-        return "other"
+        return None
+    if first_wins:
+        tied = [c for c in CATEGORIES if scores[c] == best and first_at[c] < 10**6]
+        if len(tied) > 1:
+            return min(tied, key=lambda c: (first_at[c], TIE_RANK.index(c)))
     for cat in TIE_RANK:
         if scores[cat] == best:
             return cat
@@ -220,12 +285,12 @@ def _classify(text: str, limit: int) -> QuestionInfo:
         flags.add("googleable")
     if (words & trig["double"] and _double(qn, pats["double"])) or _two_questions(qn):
         flags.add("double_barreled")
-    category = _category(qn, toks) if qn else "other"
+    category = _category(qn, toks, "double_barreled" in flags) if qn else "other"
     if "double_barreled" in flags:
         # A question that asks two things is filed under the first thing it asks.
         first = _first_part(qn)
         if first and first != qn:
-            head_cat = _category(first, tokens(first))
+            head_cat = _category(first, tokens(first), True)
             if head_cat != "other":
                 category = head_cat
     if flags & {"googleable", "job_ask"}:

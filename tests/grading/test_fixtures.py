@@ -95,6 +95,9 @@ def test_heldout_agreement(kind: str, name: str) -> None:
         "questions_round7",
         "questions_round8",
         "questions_round9",
+        "questions_round10",
+        "questions_round11",
+        "questions_round12",
     ],
 )
 def test_heldout_question_categories(name: str) -> None:
