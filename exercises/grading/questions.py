@@ -136,7 +136,7 @@ def _open_starts() -> re.Pattern | None:
 def _is_closed(qn: str) -> bool:
     """Starts with an auxiliary or modal verb and is not a request for an explanation."""
     pats = _flag_patterns()
-    head = _lead_trim(qn)
+    head = _lead_trim(_after_statement(qn))
     if not pats["aux"].match(head):
         return False
     starts = _open_starts()
@@ -180,16 +180,27 @@ _REPORTING = re.compile(
 )
 
 
-def _focus(qn: str) -> str:
-    """The question itself, without a leading statement or scene-setting clause."""
-    q = qn
-    qm = q.find("?")
+_STATEMENT_END = re.compile(r"[.!]\s+(?=\S)")
+
+
+def _after_statement(qn: str, ends: re.Pattern = _STATEMENT_END) -> str:
+    """The sentence holding the question mark, when statements come before it
+    ("My cousin says X. Would you agree?" begins, as a question, with "Would")."""
+    qm = qn.find("?")
     if qm > 0:
         last = None
-        for m in _PREAMBLE_END.finditer(q, 0, qm):
+        for m in ends.finditer(qn, 0, qm):
             last = m
-        if last is not None and len(q[last.end() : qm].split()) >= 3:
-            q = q[last.end() :]
+        if last is not None and len(qn[last.end() : qm].split()) >= 2:
+            return qn[last.end() :]
+    return qn
+
+
+def _focus(qn: str) -> str:
+    """The question itself, without a leading statement or scene-setting clause."""
+    q = _after_statement(qn, _PREAMBLE_END)
+    if q != qn and len(q[: q.find("?")].split()) < 3:
+        q = qn  # "Would you agree?" has no topic of its own: keep the statement
     m = _PREAMBLE_CLAUSE.match(q)
     if m and len(q[m.end() :].split()) >= 3:
         q = q[m.end() :]

@@ -69,7 +69,7 @@ def test_fixture_agreement_per_check(kind: str, name: str, minimum: int) -> None
 
 HELDOUT = [
     (kind, f"{kind}{suffix}")
-    for suffix in ("_heldout", "_fresh", "_final", "_round4", "_round5", "_round7")
+    for suffix in ("_heldout", "_fresh", "_final", "_round4", "_round5", "_round7", "_round13")
     for kind in ("pitches", "question_lists", "thanks", "goals")
 ]
 HELDOUT_THRESHOLD = 0.85  # small samples: one miss in ten is 90%
@@ -98,6 +98,7 @@ def test_heldout_agreement(kind: str, name: str) -> None:
         "questions_round10",
         "questions_round11",
         "questions_round12",
+        "questions_round13",
     ],
 )
 def test_heldout_question_categories(name: str) -> None:
