@@ -212,24 +212,33 @@ def _focus(qn: str) -> str:
 
 def _category(qn: str, toks: list[tuple[str, int]], first_wins: bool = False) -> str:
     """The category of the question itself; the scene-setting before it decides only
-    when the question has no cue of its own ("I read that X is changing. Is that true?")."""
+    when the question has no cue phrase of its own ("I read that X is changing. Is that true?",
+    "I saw you moved from nursing into health tech. What prompted the change?")."""
     focus = _focus(qn)
+    stem_guess = None
     if focus != qn:
-        cat = _category_of(focus, tokens(focus), first_wins)
-        if cat is not None:
+        cat, by_cue = _category_of(focus, tokens(focus), first_wins)
+        if by_cue:
             return cat
+        stem_guess = cat
         # "I read that ..." reports what the question is about; the reading itself is no cue.
         m = _REPORTING.match(qn)
         if m:
             qn = qn[m.end() :]
             toks = tokens(qn)
-    return _category_of(qn, toks, first_wins) or "other"
+    cat, by_cue = _category_of(qn, toks, first_wins)
+    if not by_cue and stem_guess is not None:
+        return stem_guess
+    return cat or "other"
 
 
-def _category_of(qn: str, toks: list[tuple[str, int]], first_wins: bool = False) -> str | None:
+def _category_of(
+    qn: str, toks: list[tuple[str, int]], first_wins: bool = False
+) -> tuple[str | None, bool]:
     """Score each category by its cues; cues near the start of the question count more.
     With ``first_wins`` (a question asking two things) a tie goes to the earliest cue.
-    None when nothing at all points to a category."""
+    Returns the category (None when nothing at all points to one) and whether a cue
+    phrase or pattern decided it (False: only word beginnings did)."""
     scores = dict.fromkeys(CATEGORIES, 0)
     first_at = dict.fromkeys(CATEGORIES, 10**6)
     index, pats = _category_index()
@@ -249,6 +258,7 @@ def _category_of(qn: str, toks: list[tuple[str, int]], first_wins: bool = False)
             scores[cat] += extra.get(cat, 3) if m.start() < 25 else extra.get(cat, 3) - 1
             first_at[cat] = min(first_at[cat], m.start())
     best = max(scores.values())
+    by_cue = best > 0
     if best <= 0:
         # No cue phrase matched: fall back on word beginnings ("promot", "satisf").
         head = toks[:40]
@@ -263,15 +273,15 @@ def _category_of(qn: str, toks: list[tuple[str, int]], first_wins: bool = False)
                     scores[cat] += 1
         best = max(scores.values())
     if best <= 0:
-        return None
+        return None, False
     if first_wins:
         tied = [c for c in CATEGORIES if scores[c] == best and first_at[c] < 10**6]
         if len(tied) > 1:
-            return min(tied, key=lambda c: (first_at[c], TIE_RANK.index(c)))
+            return min(tied, key=lambda c: (first_at[c], TIE_RANK.index(c))), by_cue
     for cat in TIE_RANK:
         if scores[cat] == best:
-            return cat
-    return "other"
+            return cat, by_cue
+    return "other", by_cue
 
 
 def classify_question(text: str) -> QuestionInfo:

@@ -103,6 +103,7 @@ def test_heldout_agreement(kind: str, name: str) -> None:
         "questions_round11",
         "questions_round12",
         "questions_round13",
+        "questions_round14",
     ],
 )
 def test_heldout_question_categories(name: str) -> None:
