@@ -8,7 +8,8 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from .lite import KERNEL_BOOT_MS, open_notebook, run_all_cells, wait_idle
+from .lite import KERNEL_BOOT_MS, open_notebook, wait_idle
+from .lite import run_all_cells as menu_run_all
 
 PITCH = (
     "Subject: Question from a nursing student\n\n"
@@ -24,7 +25,8 @@ STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']
 
 # JupyterLite keeps the kernel's files in IndexedDB ("JupyterLite Storage - <base>",
 # store "files", keyed by path). Reading it tells us the save really landed.
-READ_SAVED = """async (name) => {
+READ_FILES = """async () => {
+    const out = {};
     const dbs = (await indexedDB.databases()).filter(d => d.name.startsWith('JupyterLite Storage'));
     for (const d of dbs) {
         const db = await new Promise((ok, fail) => {
@@ -32,29 +34,71 @@ READ_SAVED = """async (name) => {
         });
         try {
             if (!db.objectStoreNames.contains('files')) continue;
-            const rec = await new Promise((ok, fail) => {
-                const r = db.transaction('files').objectStore('files').get(name);
+            const all = await new Promise((ok, fail) => {
+                const r = db.transaction('files').objectStore('files').getAll();
                 r.onsuccess = () => ok(r.result); r.onerror = fail;
             });
-            if (rec) {
-                return typeof rec.content === 'string' ? rec.content : JSON.stringify(rec.content);
+            for (const rec of all) {
+                out[rec.path] = typeof rec.content === 'string' ? rec.content
+                    : JSON.stringify(rec.content);
             }
         } finally { db.close(); }
     }
-    return null;
+    return out;
 }"""
 
+# Settled: interview_work.json holds the text, no temp file of an atomic write is left,
+# and both stay so for 1.5 s (longer than the coach's 1 s draft debounce). JupyterLite's
+# rename is not atomic: while a save is in flight interview_work.json can be missing,
+# and a reload in that window loses the saved work (see the report of issue 4).
+WAIT_SETTLED = f"""async (needle) => {{
+    const files = await ({READ_FILES})();
+    const ok = (files['interview_work.json'] || '').includes(needle)
+        && !Object.keys(files).some(k => k.startsWith('.interview_work.json.'));
+    if (!ok) {{ window.__iicSettledSince = 0; return false; }}
+    window.__iicSettledSince = window.__iicSettledSince || Date.now();
+    return Date.now() - window.__iicSettledSince >= 1500;
+}}"""
 
-def saved_work(page: Any) -> str | None:
-    return page.evaluate(READ_SAVED, "interview_work.json")
+
+def saved_files(page: Any) -> dict[str, str]:
+    return page.evaluate(READ_FILES)
 
 
 def wait_saved(page: Any, needle: str) -> None:
-    """Until interview_work.json in the browser's storage holds ``needle``."""
-    page.wait_for_function(
-        f"async (needle) => ((await ({READ_SAVED})('interview_work.json')) || '')"
-        ".includes(needle)",
-        arg=needle, timeout=15_000, polling=250)
+    """Until interview_work.json in the browser's storage holds ``needle``, settled."""
+    page.evaluate("window.__iicSettledSince = 0")
+    page.wait_for_function(WAIT_SETTLED, arg=needle, timeout=20_000, polling=250)
+
+
+def run_all_cells(page: Any) -> None:
+    """Run > Run All Cells, again if the first click came before the notebook was ready.
+
+    Right after a (re)load the menu item can be clicked while the notebook's session is
+    still starting; then nothing runs and no prompt ever shows [*].
+    """
+    started = """() => [...document.querySelectorAll('.jp-InputPrompt')]
+                 .some(p => /\\[[0-9*]+\\]/.test(p.textContent))"""
+    for _ in range(3):
+        menu_run_all(page)
+        try:
+            page.wait_for_function(started, timeout=10_000)
+            return
+        except Exception:
+            continue
+    raise AssertionError(f"Run All Cells never started: {notebook_state(page)}")
+
+
+def notebook_state(page: Any) -> dict[str, Any]:
+    """What the notebook shows, for a failure message: prompts, dialogs, kernel, errors."""
+    page.screenshot(path="/tmp/iic-notebook-failure.png")
+    return {
+        "prompts": page.locator(".jp-InputPrompt").all_inner_texts(),
+        "dialogs": page.locator(".jp-Dialog").all_inner_texts(),
+        "kernel": page.locator(".jp-Toolbar-kernelStatus, .jp-KernelStatus").all_inner_texts(),
+        "stderr": page.locator(STDERR).all_inner_texts(),
+        "outputs": len(page.locator(".jp-OutputArea-output").all()),
+    }
 
 
 def shown_coach(page: Any) -> Any:
@@ -64,7 +108,10 @@ def shown_coach(page: Any) -> Any:
     notebook scrolled to the last cell), so an attached coach may not be visible yet.
     """
     coach = page.locator(".iic-coach-pitch")
-    coach.locator("textarea").wait_for(state="attached", timeout=KERNEL_BOOT_MS)
+    try:
+        coach.locator("textarea").wait_for(state="attached", timeout=KERNEL_BOOT_MS)
+    except Exception as exc:
+        raise AssertionError(f"the coach never appeared: {notebook_state(page)}") from exc
     coach.scroll_into_view_if_needed()
     coach.locator("textarea").wait_for()
     return coach
@@ -114,12 +161,19 @@ def test_pitch_coach_feedback_saved_draft_and_xss(offline_context, site_url: str
     wait_idle(page)
 
     # A reload starts a new kernel; running the notebook again restores the draft.
+    before = {k: len(v) for k, v in saved_files(page).items()}
     page.reload()
     page.wait_for_selector(".jp-Notebook", timeout=60_000)
     run_all_cells(page)
     coach = shown_coach(page)
     textarea = coach.locator("textarea")
-    expect(textarea).to_have_value(PITCH, timeout=30_000)
+    try:
+        expect(textarea).to_have_value(PITCH, timeout=30_000)
+    except AssertionError as exc:
+        files = {k: len(v) for k, v in saved_files(page).items()}
+        raise AssertionError(f"draft not restored; files in the browser's storage before "
+                             f"the reload: {before}, after: {files}; "
+                             f"coach says: {coach.inner_text()[:600]!r}") from exc
     # The last report comes back with it, evidence still highlighted.
     restored = coach.locator("section.iic-report", has_text="infection control")
     restored.locator(".iic-score-text").wait_for(timeout=15_000)
