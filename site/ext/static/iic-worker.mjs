@@ -28,13 +28,17 @@ let runtime = null;
 function boot(config) {
   runtime ??= (async () => {
     const started = performance.now();
+    // Fetch the course wheel while Pyodide compiles, not after.
+    const wheel = fetch(config.wheelUrl).then((response) => {
+      if (!response.ok) {
+        throw new Error(`the course package could not be loaded (HTTP ${response.status})`);
+      }
+      return response.arrayBuffer();
+    });
+    wheel.catch(() => {}); // reported when awaited below
     const { loadPyodide } = await import(config.pyodideUrl + "pyodide.mjs");
     const pyodide = await loadPyodide({ indexURL: config.pyodideUrl, packages: [] });
-    const response = await fetch(config.wheelUrl);
-    if (!response.ok) {
-      throw new Error(`the course package could not be loaded (HTTP ${response.status})`);
-    }
-    pyodide.unpackArchive(await response.arrayBuffer(), "wheel");
+    pyodide.unpackArchive(await wheel, "wheel");
     pyodide.runPython(BRIDGE);
     return {
       grade: pyodide.globals.get("iic_grade"),
