@@ -7,8 +7,8 @@ element, so the theme and JupyterLab's chrome are not judged here."""
 from __future__ import annotations
 
 from .axe import audit, describe
-from .lite import KERNEL_BOOT_MS, open_notebook, run_all_cells
-from .test_coach_lite import PITCH, XSS
+from .lite import KERNEL_BOOT_MS, open_notebook
+from .test_coach_lite import PITCH, XSS, run_all_cells
 from .test_progress_page import open_progress, take_quiz
 from .test_quiz_static import load_bank, open_quiz, pick, planned_answer
 
