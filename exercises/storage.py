@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -224,9 +225,24 @@ def merge_documents(base: dict[str, Any], incoming: dict[str, Any]) -> list[str]
     return messages
 
 
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _atomic_write(path: Path, text: str) -> None:
-    """Write via a temp file in the same folder, then rename over the target."""
+    """Write via a temp file in the same folder, then rename over the target.
+
+    In the browser (Pyodide) a rename is a delete plus a new file in the
+    browser's storage, so there the file is written in place instead: one write
+    of the whole text is the safest step that storage offers.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if sys.platform == "emscripten":
+        path.write_text(text, encoding="utf-8")
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -266,7 +282,8 @@ class WorkStore:
     # ---- loading ---------------------------------------------------------------------
     def _load(self) -> dict[str, Any]:
         if not self.path.exists():
-            return empty_document()
+            recovered = self._recover_unfinished_save()
+            return recovered if recovered is not None else empty_document()
         try:
             text = self.path.read_text(encoding="utf-8")
             data, warnings = parse_document(text)
@@ -277,6 +294,30 @@ class WorkStore:
         if warnings:
             self.notice = " ".join(warnings)
         return data
+
+    def _recover_unfinished_save(self) -> dict[str, Any] | None:
+        """The newest readable temp file left by a save that never finished its rename.
+
+        In JupyterLite a rename is not atomic: a reload between the temp file's write
+        and the rename can leave only the temp file. Nothing the learner wrote is lost.
+        """
+        candidates = sorted(self.path.parent.glob(f".{self.path.name}.*.tmp"),
+                            key=_mtime, reverse=True)
+        for tmp in candidates:
+            try:
+                data, _ = parse_document(tmp.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, SavedWorkError):
+                continue
+            self.data = data
+            self._write()
+            for leftover in candidates:
+                try:
+                    leftover.unlink()
+                except OSError:
+                    pass
+            self.notice = "Your work was recovered from a save that was interrupted."
+            return data
+        return None
 
     def _set_aside(self, reason: str) -> None:
         aside = _aside_path(self.path)

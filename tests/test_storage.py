@@ -266,3 +266,37 @@ def test_unmovable_corrupt_file_is_never_overwritten(tmp_path: Path,
     assert "could not be moved aside" in store.notice
     store.save_worksheet("planning", {"a": 1})
     assert path.read_text(encoding="utf-8") == "{corrupt"
+
+
+def test_an_interrupted_save_is_recovered(tmp_path: Path) -> None:
+    """A reload between a save's temp file and its rename leaves only the temp file."""
+    first = WorkStore(tmp_path / "interview_work.json")
+    first.save_exercise("pitch", "Hi Dana, I'm Priya.", {"channel": "email"}, None)
+    saved = first.path.read_text(encoding="utf-8")
+    first.path.unlink()
+    (tmp_path / ".interview_work.json.broken.tmp").write_text("{not json", encoding="utf-8")
+    (tmp_path / ".interview_work.json.good.tmp").write_text(saved, encoding="utf-8")
+
+    again = WorkStore(tmp_path / "interview_work.json")
+    assert again.get_exercise("pitch")["text"] == "Hi Dana, I'm Priya."
+    assert "recovered" in again.notice
+    assert json.loads(again.path.read_text(encoding="utf-8"))["exercises"]["pitch"]
+    assert not list(tmp_path.glob(".interview_work.json.*.tmp"))
+
+
+def test_no_file_and_no_temp_file_starts_empty(tmp_path: Path) -> None:
+    (tmp_path / ".interview_work.json.x.tmp").write_text("", encoding="utf-8")
+    store = WorkStore(tmp_path / "interview_work.json")
+    assert store.get_exercise("pitch") is None and store.notice == ""
+
+
+def test_browser_writes_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under Pyodide the save is one in-place write: no temp file, no rename."""
+    import exercises.storage as storage
+
+    monkeypatch.setattr(storage.sys, "platform", "emscripten")
+    monkeypatch.setattr(storage.os, "replace", lambda *a: pytest.fail("renamed in the browser"))
+    store = WorkStore(tmp_path / "interview_work.json")
+    store.save_exercise("goal", "Learn about nursing informatics.", {}, None)
+    assert WorkStore(tmp_path / "interview_work.json").get_exercise("goal")["text"].startswith(
+        "Learn")

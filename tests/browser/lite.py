@@ -2,23 +2,56 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 KERNEL_BOOT_MS = 120_000
+STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+STARTED = """() => [...document.querySelectorAll('.jp-InputPrompt')]
+                 .some(p => /\\[[0-9*]+\\]/.test(p.textContent))"""
 
 
-def open_notebook(page, site_url: str, name: str) -> None:
+def open_notebook(page: Any, site_url: str, name: str) -> None:
     page.goto(f"{site_url}/lite/notebooks/index.html?path={name}")
     page.wait_for_selector(".jp-Notebook", timeout=60_000)
 
 
-def run_all_cells(page) -> None:
+def menu_run_all(page: Any) -> None:
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.click('li[data-command="runmenu:run-all"]')
 
 
-def wait_idle(page) -> None:
+def run_all_cells(page: Any) -> None:
+    """Run > Run All Cells, again if the first click came before the notebook was ready.
+
+    Right after a (re)load the menu item can be clicked while the notebook's session is
+    still starting; then nothing runs and no prompt ever shows [*].
+    """
+    for _ in range(3):
+        menu_run_all(page)
+        try:
+            page.wait_for_function(STARTED, timeout=10_000)
+            return
+        except Exception:
+            continue
+    raise AssertionError(f"Run All Cells never started: {notebook_state(page)}")
+
+
+def wait_idle(page: Any) -> None:
     """Until no cell shows the busy prompt [*]."""
     page.wait_for_function(
         """() => ![...document.querySelectorAll('.jp-InputPrompt')]
                  .some(p => p.textContent.includes('*'))""",
         timeout=KERNEL_BOOT_MS,
     )
+
+
+def notebook_state(page: Any) -> dict[str, Any]:
+    """What the notebook shows, for a failure message: prompts, dialogs, kernel, errors."""
+    page.screenshot(path="/tmp/iic-notebook-failure.png")
+    return {
+        "prompts": page.locator(".jp-InputPrompt").all_inner_texts(),
+        "dialogs": page.locator(".jp-Dialog").all_inner_texts(),
+        "kernel": page.locator(".jp-Toolbar-kernelStatus, .jp-KernelStatus").all_inner_texts(),
+        "stderr": page.locator(STDERR).all_inner_texts(),
+        "outputs": len(page.locator(".jp-OutputArea-output").all()),
+    }

@@ -8,8 +8,7 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from .lite import KERNEL_BOOT_MS, open_notebook, wait_idle
-from .lite import run_all_cells as menu_run_all
+from .lite import KERNEL_BOOT_MS, STDERR, notebook_state, open_notebook, run_all_cells, wait_idle
 
 PITCH = (
     "Subject: Question from a nursing student\n\n"
@@ -21,7 +20,6 @@ XSS = (
     'Hi Dana, I am Priya. <img src=x onerror="window.__xss=1"> '
     "<script>window.__xss=2</script> Could we talk for 20 minutes? Thank you!"
 )
-STDERR = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
 
 # JupyterLite keeps the kernel's files in IndexedDB ("JupyterLite Storage - <base>",
 # store "files", keyed by path). Reading it tells us the save really landed.
@@ -69,36 +67,6 @@ def wait_saved(page: Any, needle: str) -> None:
     """Until interview_work.json in the browser's storage holds ``needle``, settled."""
     page.evaluate("window.__iicSettledSince = 0")
     page.wait_for_function(WAIT_SETTLED, arg=needle, timeout=20_000, polling=250)
-
-
-def run_all_cells(page: Any) -> None:
-    """Run > Run All Cells, again if the first click came before the notebook was ready.
-
-    Right after a (re)load the menu item can be clicked while the notebook's session is
-    still starting; then nothing runs and no prompt ever shows [*].
-    """
-    started = """() => [...document.querySelectorAll('.jp-InputPrompt')]
-                 .some(p => /\\[[0-9*]+\\]/.test(p.textContent))"""
-    for _ in range(3):
-        menu_run_all(page)
-        try:
-            page.wait_for_function(started, timeout=10_000)
-            return
-        except Exception:
-            continue
-    raise AssertionError(f"Run All Cells never started: {notebook_state(page)}")
-
-
-def notebook_state(page: Any) -> dict[str, Any]:
-    """What the notebook shows, for a failure message: prompts, dialogs, kernel, errors."""
-    page.screenshot(path="/tmp/iic-notebook-failure.png")
-    return {
-        "prompts": page.locator(".jp-InputPrompt").all_inner_texts(),
-        "dialogs": page.locator(".jp-Dialog").all_inner_texts(),
-        "kernel": page.locator(".jp-Toolbar-kernelStatus, .jp-KernelStatus").all_inner_texts(),
-        "stderr": page.locator(STDERR).all_inner_texts(),
-        "outputs": len(page.locator(".jp-OutputArea-output").all()),
-    }
 
 
 def shown_coach(page: Any) -> Any:

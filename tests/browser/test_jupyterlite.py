@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .lite import KERNEL_BOOT_MS, open_notebook, run_all_cells, wait_idle
+from .lite import KERNEL_BOOT_MS, STDERR, open_notebook, run_all_cells, wait_idle
 
 PITCH = (
     "Subject: Question from a nursing student\n\n"
@@ -30,7 +30,6 @@ def test_pitch_notebook_runs_and_the_coach_grades(offline_context, site_url: str
     # The quiz cell rendered too (same HTML as on the book page).
     assert page.locator('.iic-quiz[data-quiz-id="pitching"]').count() >= 1
     wait_idle(page)
-    stderr = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
-    assert page.locator(stderr).count() == 0, page.locator(stderr).all_inner_texts()
+    assert page.locator(STDERR).count() == 0, page.locator(STDERR).all_inner_texts()
     assert not traffic.blocked, traffic.blocked
     assert not traffic.page_errors, traffic.page_errors

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lite import KERNEL_BOOT_MS, open_notebook, wait_idle
-from .test_coach_lite import run_all_cells
+from .lite import KERNEL_BOOT_MS, open_notebook, run_all_cells, wait_idle
 
 OPEN = "What does a typical week look like in your work?"
 FOLLOW_UP = "You mentioned that. Could you tell me more about how that came about?"
