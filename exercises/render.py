@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
+from exercises.grading.questions import CATEGORIES, CORE
+
 __all__ = [
     "OptionError",
     "CATEGORY_LABELS",
@@ -51,16 +53,8 @@ LEVEL_WORDS = {
 
 # Core categories first, in the order a conversation usually flows; the rubric's
 # coverage check counts only these seven.
-CORE_CATEGORIES = (
-    "path",
-    "day_to_day",
-    "likes",
-    "challenges",
-    "trends",
-    "fit_skills",
-    "advice",
-)
-EXTRA_CATEGORIES = ("referrals", "culture", "other")
+CORE_CATEGORIES = CORE
+EXTRA_CATEGORIES = tuple(c for c in CATEGORIES if c not in CORE)
 
 CATEGORY_LABELS = {
     "path": "Their path into the work",

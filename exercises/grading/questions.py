@@ -25,7 +25,8 @@ CATEGORIES = (
     "culture",
     "other",
 )
-CORE = ("path", "day_to_day", "likes", "challenges", "trends", "fit_skills", "advice")
+#: The seven core categories of the rubric (questions.coverage): the rest are extras.
+CORE = CATEGORIES[:7]
 # Rapport first, reflection in the middle, advice and referrals at the end.
 ORDER_RANK = {
     "path": 0,

@@ -35,16 +35,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-#: The seven core categories of the rubric (``questions.coverage``).
-CORE_CATEGORIES: tuple[str, ...] = (
-    "path",
-    "day_to_day",
-    "likes",
-    "challenges",
-    "trends",
-    "fit_skills",
-    "advice",
-)
+from exercises.grading.questions import CORE
+
+#: The seven core categories of the rubric (``questions.coverage``), as the grader has them.
+CORE_CATEGORIES: tuple[str, ...] = CORE
 #: Categories a persona answers from ``answers``; ``referrals`` has its own reply.
 ANSWER_CATEGORIES: tuple[str, ...] = CORE_CATEGORIES + ("culture", "other")
 MIN_CORE_VARIANTS = 2
