@@ -18,37 +18,13 @@ import ipywidgets as widgets
 
 from exercises.practice.debrief import render_debrief
 from exercises.practice.engine import Rehearsal
-from exercises.practice.personas import Persona, list_personas
+from exercises.practice.page import DEFAULT_LENGTH, LENGTHS, now_iso, profile_html, time_status
+from exercises.practice.personas import list_personas
 from exercises.practice.transcript import transcript_html, transcript_markdown
 
-LENGTHS = (15, 20, 30)
-DEFAULT_LENGTH = 20
 # After Enter sends a question, a click on Ask in the same moment finds an empty
 # box; within this window that click is not an error worth a message.
 _DOUBLE_SEND_WINDOW = 1.0
-
-
-def _e(text: str) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def profile_html(p: Persona) -> str:
-    """The card the learner reads before starting (all persona text escaped too)."""
-    return (
-        '<div class="iic-profile" style="border:1px solid #8a8a8a;border-radius:8px;'
-        'padding:0.5em 0.75em;line-height:1.5">'
-        f'<h4 style="margin:0.2em 0">{_e(p.name)}</h4>'
-        f'<p style="margin:0.2em 0"><strong>{_e(p.role)}</strong>, {_e(p.organisation)}. '
-        f"{p.years} years in {_e(p.field.lower())}.</p>"
-        f'<p style="margin:0.2em 0"><em>Path:</em> {_e(p.path)}</p>'
-        f'<p style="margin:0.2em 0">{_e(p.profile)}</p>'
-        '<p style="margin:0.2em 0;font-size:0.9em">A simulated professional: the name and '
-        "organisation are fictional.</p></div>"
-    )
-
-
-def _now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 class RehearsalWidget(widgets.VBox):
@@ -136,19 +112,14 @@ class RehearsalWidget(widgets.VBox):
         return self._store
 
     def _say(self, message: str) -> None:
-        self.status.value = f'<p role="status">{_e(message)}</p>' if message else ""
+        self.status.value = f'<p role="status">{html.escape(message)}</p>' if message else ""
 
     def _refresh(self) -> None:
         s = self.session
         if s is None:
             return
         self.transcript.value = transcript_html(s)
-        used = s.time_text()
-        if s.state == "overtime":
-            used += " (time is up: thank them to close, or press End interview)"
-        elif s.state == "nearly_up":
-            used += " (nearly time to close)"
-        self.time.value = f'<p aria-live="polite">{_e(used)}</p>'
+        self.time.value = f'<p aria-live="polite">{html.escape(time_status(s))}</p>'
         ended = s.ended
         self.question.disabled = ended
         self.ask_button.disabled = ended
@@ -166,7 +137,7 @@ class RehearsalWidget(widgets.VBox):
             return
         self._saved = True
         try:
-            self.store.add_rehearsal(s.record(_now_iso()))
+            self.store.add_rehearsal(s.record(now_iso()))
         except Exception as exc:  # saving must never break the conversation
             self._say(f"The interview has ended. It could not be saved ({exc}).")
             return
@@ -236,7 +207,7 @@ class RehearsalWidget(widgets.VBox):
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         path = Path(f"rehearsal-{s.persona.id}-{stamp}.md")
         try:
-            path.write_text(transcript_markdown(s, _now_iso()), encoding="utf-8")
+            path.write_text(transcript_markdown(s, now_iso()), encoding="utf-8")
         except OSError as exc:
             self._say(f"The transcript could not be written ({exc.strerror or exc}).")
             return

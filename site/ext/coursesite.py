@@ -36,9 +36,8 @@ IN_PAGE_KINDS = {
 NOTEBOOK_KINDS = {
     "planning": "the planning worksheet",
     "contacts": "the contact map",
-    "rehearsal": "the rehearsal simulator",
 }
-ALL_KINDS = set(IN_PAGE_KINDS) | set(NOTEBOOK_KINDS)
+ALL_KINDS = set(IN_PAGE_KINDS) | set(NOTEBOOK_KINDS) | {"rehearsal"}
 
 #: Pages that are not turned into JupyterLite notebooks.
 NO_NOTEBOOK = {"book/progress"}
@@ -62,8 +61,56 @@ def practice_link_html(docname: str, what: str = "this chapter") -> str:
     )
 
 
+def rehearsal_html(docname: str, serial: int) -> str:
+    """The in-page rehearsal: persona and length chosen here, the chat run by the worker."""
+    from exercises.practice import list_personas
+    from exercises.practice.page import DEFAULT_LENGTH, LENGTHS, profile_html
+
+    uid = f"iic-ex-rehearsal-{serial}"
+    personas = list_personas()
+    options = "".join(
+        f'<option value="{html.escape(p.id)}">{html.escape(p.label)}</option>' for p in personas)
+    profiles = "".join(
+        f'<div class="iic-profile-card" data-persona="{html.escape(p.id)}"'
+        f'{"" if i == 0 else " hidden"}>{profile_html(p)}</div>'
+        for i, p in enumerate(personas))
+    lengths = "".join(
+        f'<option value="{m}"{" selected" if m == DEFAULT_LENGTH else ""}>{m} minutes</option>'
+        for m in LENGTHS)
+    return (
+        f'<section class="iic-exercise iic-rehearsal" data-kind="rehearsal" id="{uid}" '
+        f'aria-labelledby="{uid}-title">'
+        f'<p class="iic-exercise-title" id="{uid}-title"><strong>Exercise:</strong> '
+        "Rehearse with a simulated professional</p>"
+        f'<p class="iic-field"><label class="iic-label" for="{uid}-persona">Who will you '
+        f'interview?</label><select id="{uid}-persona" class="iic-persona">{options}</select></p>'
+        f'<div class="iic-profiles">{profiles}</div>'
+        f'<p class="iic-field"><label class="iic-label" for="{uid}-minutes">Agreed length</label>'
+        f'<select id="{uid}-minutes" class="iic-minutes">{lengths}</select></p>'
+        '<p class="iic-actions"><button type="button" class="iic-check iic-start">'
+        "Start interview</button></p>"
+        '<div class="iic-chat-area"></div>'
+        '<p class="iic-time"></p>'
+        f'<p class="iic-field"><label class="iic-label" for="{uid}-question">Your question</label>'
+        f'<input type="text" id="{uid}-question" class="iic-question" autocomplete="off" '
+        f'aria-describedby="{uid}-status"></p>'
+        '<p class="iic-actions"><button type="button" class="iic-check iic-ask">Ask</button> '
+        '<button type="button" class="iic-secondary iic-end">End interview</button> '
+        '<button type="button" class="iic-secondary iic-download" hidden>'
+        "Download the transcript</button></p>"
+        f'<p class="iic-ex-status" id="{uid}-status" role="status" aria-live="polite">'
+        "Choose a person and a length, then press Start interview. Everything stays in this "
+        "browser.</p>"
+        '<div class="iic-debrief-area"></div>'
+        f'<p class="iic-alt">Prefer a notebook? {practice_link_html(docname)}</p>'
+        "</section>"
+    )
+
+
 def exercise_html(kind: str, docname: str, serial: int) -> str:
     """The in-page exercise form, or a link card for notebook-only kinds."""
+    if kind == "rehearsal":
+        return rehearsal_html(docname, serial)
     if kind in NOTEBOOK_KINDS:
         return (
             f'<div class="iic-exercise iic-exercise-notebook" data-kind="{kind}">'

@@ -19,7 +19,9 @@
       wheelUrl: new URL("exercises.whl", base).href,
     };
     const coach = makeCoach(config, base, sections);
-    sections.forEach((section) => setUp(section, coach));
+    sections.forEach((section) =>
+      section.dataset.kind === "rehearsal" ? setUpRehearsal(section, coach) : setUp(section, coach),
+    );
     watchVisibility(sections, coach.start);
   }
 
@@ -93,7 +95,11 @@
           state = "ready";
           window.iicCoachBootMs = msg.bootMs;
           sections.forEach((s) => {
-            if (!s.dataset.iicBusy) setStatus(s, "Ready: press Check whenever you want feedback.");
+            const ready =
+              s.dataset.kind === "rehearsal"
+                ? "Ready: press Start interview when you are."
+                : "Ready: press Check whenever you want feedback.";
+            if (!s.dataset.iicBusy) setStatus(s, ready);
             refreshCount(s, api);
           });
           return msg;
@@ -120,6 +126,7 @@
         start().then(() => call({ type: "grade", kind, text, options })),
       count: (kind, text, options) =>
         state === "ready" ? call({ type: "count", kind, text, options }) : Promise.resolve(null),
+      rehearse: (action, payload) => start().then(() => call({ type: "rehearse", action, payload })),
     };
     return api;
   }
@@ -209,7 +216,7 @@
 
   function refreshCount(section, coach) {
     const { kind, text, count } = parts(section);
-    if (!count) return;
+    if (!count || !text) return;
     coach.count(kind, text.value, options(section)).then(
       (msg) => {
         if (msg && msg.html !== undefined) count.innerHTML = msg.html;
@@ -276,6 +283,119 @@
           delete section.dataset.iicBusy;
         },
       );
+    });
+  }
+
+  // ---- the rehearsal: the worker keeps the conversation; this only shows it ----
+  function setUpRehearsal(section, coach) {
+    const q = (sel) => section.querySelector(sel);
+    const persona = q("select.iic-persona");
+    const minutes = q("select.iic-minutes");
+    const question = q("input.iic-question");
+    const chat = q(".iic-chat-area");
+    const time = q(".iic-time");
+    const debrief = q(".iic-debrief-area");
+    const download = q("button.iic-download");
+    let session = "";
+    let saved = false;
+    let markdown = "";
+    let starts = 0;
+
+    const showProfile = () => {
+      section.querySelectorAll(".iic-profile-card").forEach((card) => {
+        card.hidden = card.dataset.persona !== persona.value;
+      });
+    };
+    persona.addEventListener("change", showProfile);
+    showProfile();
+    [persona, minutes, question].forEach((el) => el.addEventListener("focus", () => coach.start(), { once: true }));
+
+    function show(view) {
+      if (view.error) setStatus(section, view.error, false);
+      if (view.transcript !== undefined) chat.innerHTML = view.transcript;
+      if (view.time !== undefined) time.textContent = view.time;
+      if (view.markdown) markdown = view.markdown;
+      download.hidden = !markdown;
+      if (view.ended) {
+        debrief.innerHTML = view.debrief;
+        section.dataset.iicEnded = "1";
+        if (view.record && !saved) {
+          saved = true;
+          try {
+            const all = JSON.parse(window.localStorage.getItem("iic:rehearsals") || "[]");
+            const list = Array.isArray(all) ? all : [];
+            list.push(view.record);
+            window.localStorage.setItem("iic:rehearsals", JSON.stringify(list.slice(-50)));
+            setStatus(section, "The interview has ended. Your transcript and debrief are saved in this browser.", false);
+          } catch (err) {
+            setStatus(section, "The interview has ended. This browser did not let the page save it; download the transcript to keep it.", false);
+          }
+        }
+      }
+    }
+
+    function run(action, payload, busyText) {
+      if (coach.state === "failed") {
+        showFailure(section, coach.reason);
+        return Promise.resolve();
+      }
+      setStatus(section, coach.state === "ready" ? busyText : "Getting the simulator ready...", false);
+      return coach.rehearse(action, { session, ...payload }).then(show, () => {});
+    }
+
+    q("button.iic-start").addEventListener("click", () => {
+      starts += 1;
+      session = section.id + "-" + Date.now() + "-" + starts;
+      saved = false;
+      markdown = "";
+      debrief.innerHTML = "";
+      delete section.dataset.iicEnded;
+      run("start", { persona: persona.value, minutes: Number(minutes.value), seed: starts }, "Starting...").then(() => {
+        if (coach.state !== "failed") {
+          setStatus(section, "Interview started. Type a question and press Enter or Ask.", false);
+          question.focus();
+        }
+      });
+    });
+
+    const ask = () => {
+      const text = question.value;
+      if (!session) {
+        setStatus(section, "Press Start interview first.", false);
+        return;
+      }
+      if (!text.trim()) {
+        setStatus(section, "Type a question in the box first.", false);
+        return;
+      }
+      question.value = "";
+      run("ask", { text }, "Listening...").then(() => {
+        if (!section.dataset.iicEnded && coach.state !== "failed") setStatus(section, "", false);
+      });
+    };
+    q("button.iic-ask").addEventListener("click", ask);
+    question.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        ask();
+      }
+    });
+    q("button.iic-end").addEventListener("click", () => {
+      if (!session) {
+        setStatus(section, "Press Start interview first.", false);
+        return;
+      }
+      run("end", {}, "Ending...");
+    });
+    download.addEventListener("click", () => {
+      const blob = new Blob([markdown], { type: "text/markdown" });
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = "rehearsal-transcript.md";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     });
   }
 

@@ -6,6 +6,7 @@ const BRIDGE = `
 import json
 from exercises.render import grade_and_render, grade_report
 from exercises.widgets.logic import length_html, length_status
+from exercises.practice import page as rehearsal_page
 
 
 def iic_grade(kind, text, options_json):
@@ -16,6 +17,18 @@ def iic_grade(kind, text, options_json):
     except Exception:
         report = None
     return json.dumps({"html": html, "report": report})
+
+
+def iic_rehearse(action, payload_json):
+    p = json.loads(payload_json)
+    sid = p.get("session", "")
+    if action == "start":
+        out = rehearsal_page.start(sid, p.get("persona", ""), p.get("minutes", 20), p.get("seed", 0))
+    elif action == "ask":
+        out = rehearsal_page.ask(sid, p.get("text", ""))
+    else:
+        out = rehearsal_page.end(sid)
+    return json.dumps(out)
 
 
 def iic_count(kind, text, options_json):
@@ -43,6 +56,7 @@ function boot(config) {
     return {
       grade: pyodide.globals.get("iic_grade"),
       count: pyodide.globals.get("iic_count"),
+      rehearse: pyodide.globals.get("iic_rehearse"),
       bootMs: performance.now() - started,
     };
   })();
@@ -59,6 +73,9 @@ self.onmessage = async ({ data }) => {
       const started = performance.now();
       const out = JSON.parse(rt.grade(data.kind, data.text, JSON.stringify(data.options)));
       self.postMessage({ id, type: "graded", ...out, gradeMs: performance.now() - started });
+    } else if (type === "rehearse") {
+      const out = JSON.parse(rt.rehearse(data.action, JSON.stringify(data.payload)));
+      self.postMessage({ id, type: "rehearsed", ...out });
     } else if (type === "count") {
       const html = rt.count(data.kind, data.text, JSON.stringify(data.options));
       self.postMessage({ id, type: "counted", html });
