@@ -5,7 +5,7 @@
  *   iic:quiz:<id>          {answers, score, total, updated}
  *   iic:exercise:<kind>    {text, options, report: {score, level, ...}, saved_at[, history]}
  *   iic:worksheet:<name>   {...fields[, saved_at][, report: {score}][, score]}
- *   iic:rehearsals         [records]  (only written by an import, so nothing is lost)
+ *   iic:rehearsals         [records]  (written by the Practice page's simulator and by an import)
  * Export builds the saved-work document of exercises.storage ("iic-saved-work", v1).
  * Everything read from storage or an imported file reaches the page through
  * textContent only, never parsed as HTML.
