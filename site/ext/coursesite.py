@@ -26,18 +26,14 @@ VENDOR_STATIC = REPO / "site" / "vendor" / "static"
 
 logger = logging.getLogger(__name__)
 
-#: Exercise kinds graded on the page itself (issue 7); others link to JupyterLite.
+#: Exercise kinds graded on the page itself by the worker: (label, button text).
 IN_PAGE_KINDS = {
     "pitch": ("Your pitch", "Check my pitch"),
     "questions": ("Your questions, one per line", "Check my questions"),
     "thanks": ("Your thank-you note", "Check my note"),
     "goal": ("Your learning goal", "Check my goal"),
 }
-NOTEBOOK_KINDS = {
-    "planning": "the planning worksheet",
-    "contacts": "the contact map",
-}
-ALL_KINDS = set(IN_PAGE_KINDS) | set(NOTEBOOK_KINDS) | {"rehearsal"}
+ALL_KINDS = set(IN_PAGE_KINDS) | {"rehearsal", "planning", "contacts"}
 
 #: Pages that are not turned into JupyterLite notebooks.
 NO_NOTEBOOK = {"book/progress"}
@@ -107,17 +103,89 @@ def rehearsal_html(docname: str, serial: int) -> str:
     )
 
 
+def _radios(uid: str, name: str, legend: str, choices: Any, default: Any) -> str:
+    items = "".join(
+        f'<label><input type="radio" name="{uid}-{name}" data-field="{name}" '
+        f'value="{html.escape(str(key))}"{" checked" if key == default else ""}> '
+        f"{html.escape(label)}</label> "
+        for key, label in choices)
+    return f'<fieldset class="iic-options"><legend>{html.escape(legend)}</legend>{items}</fieldset>'
+
+
+def planning_html(docname: str, serial: int) -> str:
+    """The planning worksheet: the same fields as the notebook's, kept in this browser."""
+    from exercises.widgets.worksheet_logic import FORMATS, LEARN_ABOUT, MINUTES, PLANNING_DEFAULTS
+
+    uid = f"iic-ex-planning-{serial}"
+    d = PLANNING_DEFAULTS
+
+    def area(field: str, label: str, rows: int) -> str:
+        return (f'<label class="iic-label" for="{uid}-{field}">{html.escape(label)}</label>'
+                f'<textarea id="{uid}-{field}" data-field="{field}" rows="{rows}"></textarea>')
+
+    return (
+        f'<section class="iic-exercise iic-worksheet" data-kind="planning" id="{uid}" '
+        f'aria-labelledby="{uid}-title">'
+        f'<p class="iic-exercise-title" id="{uid}-title"><strong>Exercise:</strong> '
+        "Your planning worksheet</p>"
+        '<p class="iic-goal-echo" hidden>Your learning goal: <q class="iic-goal-text"></q></p>'
+        + _radios(uid, "learn_about", "What do you want to learn about?", LEARN_ABOUT,
+                  d["learn_about"])
+        + area("learn_detail", "What exactly do you want to find out?", 3)
+        + f'<label class="iic-label" for="{uid}-from_whom">From whom? (a name or a '
+        f'description)</label><input type="text" id="{uid}-from_whom" data-field="from_whom" '
+        'autocomplete="off">'
+        + _radios(uid, "format", "Format", FORMATS, d["format"])
+        + _radios(uid, "minutes", "Length", [(m, f"{m} minutes") for m in MINUTES],
+                  d["minutes"])
+        + area("researched", "What have you researched first?", 3)
+        + f'<p class="iic-ex-status" role="status" aria-live="polite">Your plan is saved in '
+        "this browser as you type.</p>"
+        f'<p class="iic-alt">Prefer a notebook? {practice_link_html(docname)}</p></section>'
+    )
+
+
+def contacts_html(docname: str, serial: int) -> str:
+    """The contact map: names stay in this browser; the map is drawn by the page's worker."""
+    from exercises.widgets.worksheet_logic import CIRCLES, MAX_FIRST
+
+    uid = f"iic-ex-contacts-{serial}"
+    circles = "".join(f'<option value="{key}">{html.escape(label)}</option>'
+                      for key, label in CIRCLES)
+    firsts = "".join(
+        f'<label class="iic-label" for="{uid}-first-{i}">Ask first, choice {i + 1}</label>'
+        f'<select id="{uid}-first-{i}" class="iic-first-pick"><option value="">(nobody)'
+        "</option></select>" for i in range(MAX_FIRST))
+    return (
+        f'<section class="iic-exercise iic-worksheet" data-kind="contacts" id="{uid}" '
+        f'aria-labelledby="{uid}-title">'
+        f'<p class="iic-exercise-title" id="{uid}-title"><strong>Exercise:</strong> '
+        "Map your contacts</p>"
+        '<p class="iic-privacy">Names never leave this browser.</p>'
+        f'<label class="iic-label" for="{uid}-name">Name or short description</label>'
+        f'<input type="text" id="{uid}-name" class="iic-contact-name" autocomplete="off">'
+        f'<label class="iic-label" for="{uid}-circle">Circle</label>'
+        f'<select id="{uid}-circle" class="iic-contact-circle">{circles}</select>'
+        f'<label class="iic-label" for="{uid}-note">Note (optional)</label>'
+        f'<input type="text" id="{uid}-note" class="iic-contact-note" autocomplete="off">'
+        '<p class="iic-actions"><button type="button" class="iic-check iic-add">Add to my map'
+        "</button></p>"
+        f'<div class="iic-first-picks">{firsts}</div>'
+        f'<p class="iic-ex-status" role="status" aria-live="polite">Add the people you know, '
+        "then pick the three to ask first.</p>"
+        '<div class="iic-contacts-area"></div>'
+        f'<p class="iic-alt">Prefer a notebook? {practice_link_html(docname)}</p></section>'
+    )
+
+
 def exercise_html(kind: str, docname: str, serial: int) -> str:
-    """The in-page exercise form, or a link card for notebook-only kinds."""
+    """The in-page exercise form for ``kind``."""
     if kind == "rehearsal":
         return rehearsal_html(docname, serial)
-    if kind in NOTEBOOK_KINDS:
-        return (
-            f'<div class="iic-exercise iic-exercise-notebook" data-kind="{kind}">'
-            f'<p class="iic-exercise-title"><strong>Exercise:</strong> '
-            f"{html.escape(NOTEBOOK_KINDS[kind])}</p>"
-            f"<p>{practice_link_html(docname, NOTEBOOK_KINDS[kind])}</p></div>"
-        )
+    if kind == "planning":
+        return planning_html(docname, serial)
+    if kind == "contacts":
+        return contacts_html(docname, serial)
     label, button = IN_PAGE_KINDS[kind]
     uid = f"iic-ex-{kind}-{serial}"
     options = ""

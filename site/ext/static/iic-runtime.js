@@ -18,11 +18,12 @@
       pyodideUrl: new URL("../lite/static/pyodide/", base).href,
       wheelUrl: new URL("exercises.whl", base).href,
     };
-    const coach = makeCoach(config, base, sections);
-    sections.forEach((section) =>
-      section.dataset.kind === "rehearsal" ? setUpRehearsal(section, coach) : setUp(section, coach),
-    );
-    watchVisibility(sections, coach.start);
+    // The planning worksheet is plain fields; every other exercise needs Python.
+    const needWorker = sections.filter((s) => s.dataset.kind !== "planning");
+    const coach = makeCoach(config, base, needWorker);
+    const setUps = { rehearsal: setUpRehearsal, planning: setUpPlanning, contacts: setUpContacts };
+    sections.forEach((section) => (setUps[section.dataset.kind] || setUp)(section, coach));
+    watchVisibility(needWorker, coach.start);
   }
 
   // ---- the worker: started once, shared by every exercise on the page ----
@@ -95,10 +96,10 @@
           state = "ready";
           window.iicCoachBootMs = msg.bootMs;
           sections.forEach((s) => {
-            const ready =
-              s.dataset.kind === "rehearsal"
-                ? "Ready: press Start interview when you are."
-                : "Ready: press Check whenever you want feedback.";
+            const ready = {
+              rehearsal: "Ready: press Start interview when you are.",
+              contacts: "Ready: add the people you know, then pick the three to ask first.",
+            }[s.dataset.kind] || "Ready: press Check whenever you want feedback.";
             if (!s.dataset.iicBusy) setStatus(s, ready);
             refreshCount(s, api);
           });
@@ -127,6 +128,7 @@
       count: (kind, text, options) =>
         state === "ready" ? call({ type: "count", kind, text, options }) : Promise.resolve(null),
       rehearse: (action, payload) => start().then(() => call({ type: "rehearse", action, payload })),
+      contacts: (action, payload) => start().then(() => call({ type: "contacts", action, payload })),
     };
     return api;
   }
@@ -229,11 +231,15 @@
     const { kind, text, button, feedback } = parts(section);
     restore(section);
     let saveTimer = null;
+    let dirty = false; // only the learner's own edits are written, never an untouched box
     const saveDraft = () => {
+      if (!dirty) return;
+      dirty = false;
       const ok = writeSaved(kind, { text: text.value, options: options(section) });
       if (!ok) setStatus(section, "This browser is not keeping drafts (storage is off); export your text if you need it.");
     };
     const onEdit = () => {
+      dirty = true;
       clearTimeout(saveTimer);
       saveTimer = setTimeout(() => {
         saveDraft();
@@ -255,6 +261,7 @@
         return;
       }
       clearTimeout(saveTimer);
+      dirty = true; // a check always records the text it graded
       saveDraft();
       const sentText = text.value;
       section.dataset.iicBusy = "1";
@@ -284,6 +291,141 @@
         },
       );
     });
+  }
+
+  // ---- worksheets: plain fields kept in localStorage as "iic:worksheet:<name>" ----
+  function readWorksheet(name) {
+    try {
+      const value = JSON.parse(window.localStorage.getItem("iic:worksheet:" + name) || "null");
+      return value && typeof value === "object" ? value : null;
+    } catch (err) {
+      return null;
+    }
+  }
+
+  function writeWorksheet(name, data) {
+    try {
+      const next = { ...data, saved_at: new Date().toISOString() };
+      window.localStorage.setItem("iic:worksheet:" + name, JSON.stringify(next));
+      return true;
+    } catch (err) {
+      return false;
+    }
+  }
+
+  function setUpPlanning(section) {
+    const fields = Array.from(section.querySelectorAll("[data-field]"));
+    const saved = readWorksheet("planning") || {};
+    fields.forEach((el) => {
+      const value = saved[el.dataset.field];
+      if (value === undefined || value === null) return;
+      if (el.type === "radio") el.checked = String(value) === el.value;
+      else el.value = String(value);
+    });
+    const goal = readSaved("goal");
+    if (goal && typeof goal.text === "string" && goal.text.trim()) {
+      section.querySelector(".iic-goal-text").textContent = goal.text.trim();
+      section.querySelector(".iic-goal-echo").hidden = false;
+    }
+    let timer = null;
+    const save = () => {
+      timer = null;
+      const data = {};
+      fields.forEach((el) => {
+        if (el.type === "radio") {
+          if (el.checked) data[el.dataset.field] = el.dataset.field === "minutes" ? Number(el.value) : el.value;
+        } else {
+          data[el.dataset.field] = el.value;
+        }
+      });
+      setStatus(
+        section,
+        writeWorksheet("planning", data)
+          ? "Your plan is saved in this browser."
+          : "This browser is not keeping data (storage is off); copy your plan somewhere safe.",
+        false,
+      );
+    };
+    fields.forEach((el) =>
+      el.addEventListener(el.type === "radio" ? "change" : "input", () => {
+        clearTimeout(timer);
+        timer = setTimeout(save, 300);
+      }),
+    );
+    window.addEventListener("pagehide", () => {
+      if (timer) {
+        clearTimeout(timer);
+        save();
+      }
+    });
+  }
+
+  function setUpContacts(section, coach) {
+    const q = (sel) => section.querySelector(sel);
+    const name = q("input.iic-contact-name");
+    const circle = q("select.iic-contact-circle");
+    const note = q("input.iic-contact-note");
+    const area = q(".iic-contacts-area");
+    const picks = Array.from(section.querySelectorAll("select.iic-first-pick"));
+    let data = readWorksheet("contacts") || { circles: {}, first_three: [] };
+
+    function fillPicks(names, chosen) {
+      picks.forEach((select, i) => {
+        select.textContent = "";
+        const none = document.createElement("option");
+        none.value = "";
+        none.textContent = "(nobody)";
+        select.appendChild(none);
+        names.forEach((n) => {
+          const option = document.createElement("option");
+          option.value = n;
+          option.textContent = n;
+          select.appendChild(option);
+        });
+        select.value = chosen[i] || "";
+      });
+    }
+
+    function apply(out, keep) {
+      data = out.data;
+      area.innerHTML = out.html;
+      fillPicks(out.names, data.first_three || []);
+      section.dataset.iicMapped = String((Number(section.dataset.iicMapped) || 0) + 1);
+      if (keep && !writeWorksheet("contacts", data)) {
+        setStatus(section, "This browser is not keeping data (storage is off).", false);
+      } else if (out.message) {
+        setStatus(section, out.message, false);
+      }
+    }
+
+    function act(action, payload, keep) {
+      if (coach.state === "failed") {
+        showFailure(section, coach.reason);
+        return Promise.resolve();
+      }
+      return coach.contacts(action, { data, ...payload }).then((out) => apply(out, keep), () => {});
+    }
+
+    // Draw a saved map once the map comes into view (which also starts the worker).
+    if (readWorksheet("contacts")) watchVisibility([section], () => act("show", {}, false));
+    q("button.iic-add").addEventListener("click", () => {
+      act("add", { name: name.value, circle: circle.value, note: note.value }, true).then(() => {
+        if (!/^Write|^Choose/.test(q(".iic-ex-status").textContent)) {
+          name.value = "";
+          note.value = "";
+          name.focus();
+        }
+      });
+    });
+    picks.forEach((select) =>
+      select.addEventListener("change", () => {
+        act("first", { chosen: picks.map((p) => p.value) }, true).then(() => {
+          if (!/at most/.test(q(".iic-ex-status").textContent)) {
+            setStatus(section, "Saved: you will ask " + (data.first_three || []).join(", ") + " first.", false);
+          }
+        });
+      }),
+    );
   }
 
   // ---- the rehearsal: the worker keeps the conversation; this only shows it ----

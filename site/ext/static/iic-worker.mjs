@@ -7,6 +7,7 @@ import json
 from exercises.render import grade_and_render, grade_report
 from exercises.widgets.logic import length_html, length_status
 from exercises.practice import page as rehearsal_page
+from exercises.widgets import worksheet_logic as ws
 
 
 def iic_grade(kind, text, options_json):
@@ -29,6 +30,18 @@ def iic_rehearse(action, payload_json):
     else:
         out = rehearsal_page.end(sid)
     return json.dumps(out)
+
+
+def iic_contacts(action, payload_json):
+    p = json.loads(payload_json)
+    data = ws.normalise_contacts(p.get("data"))
+    message = ""
+    if action == "add":
+        data, message = ws.add_contact(data, p.get("name", ""), p.get("circle", ""), p.get("note", ""))
+    elif action == "first":
+        data, message = ws.set_first_three(data, [n for n in p.get("chosen", []) if n])
+    return json.dumps({"data": data, "names": ws.names(data), "html": ws.contacts_html(data),
+                       "message": message})
 
 
 def iic_count(kind, text, options_json):
@@ -57,6 +70,7 @@ function boot(config) {
       grade: pyodide.globals.get("iic_grade"),
       count: pyodide.globals.get("iic_count"),
       rehearse: pyodide.globals.get("iic_rehearse"),
+      contacts: pyodide.globals.get("iic_contacts"),
       bootMs: performance.now() - started,
     };
   })();
@@ -76,6 +90,9 @@ self.onmessage = async ({ data }) => {
     } else if (type === "rehearse") {
       const out = JSON.parse(rt.rehearse(data.action, JSON.stringify(data.payload)));
       self.postMessage({ id, type: "rehearsed", ...out });
+    } else if (type === "contacts") {
+      const out = JSON.parse(rt.contacts(data.action, JSON.stringify(data.payload)));
+      self.postMessage({ id, type: "mapped", ...out });
     } else if (type === "count") {
       const html = rt.count(data.kind, data.text, JSON.stringify(data.options));
       self.postMessage({ id, type: "counted", html });
