@@ -6,8 +6,6 @@ const BRIDGE = `
 import json
 from exercises.render import grade_and_render, grade_report
 from exercises.widgets.logic import length_html, length_status
-from exercises.practice import page as rehearsal_page
-from exercises.widgets import worksheet_logic as ws
 
 
 def iic_grade(kind, text, options_json):
@@ -20,7 +18,11 @@ def iic_grade(kind, text, options_json):
     return json.dumps({"html": html, "report": report})
 
 
+# The rehearsal and the contact map are imported on first use, so they add
+# nothing to the time before the writing coaches are ready.
 def iic_rehearse(action, payload_json):
+    from exercises.practice import page as rehearsal_page
+
     p = json.loads(payload_json)
     sid = p.get("session", "")
     if action == "start":
@@ -33,6 +35,8 @@ def iic_rehearse(action, payload_json):
 
 
 def iic_contacts(action, payload_json):
+    from exercises.widgets import worksheet_logic as ws
+
     p = json.loads(payload_json)
     data = ws.normalise_contacts(p.get("data"))
     message = ""
