@@ -10,7 +10,15 @@ from .common import empty_report, finish, make_check, require_str
 from .lexicon import load
 from .report import Check, QuestionInfo, Report
 from .similarity import find_duplicates
-from .text import MultiPhraseIndex, Segment, compile_terms, lines, normalise, tokens
+from .text import (
+    MultiPhraseIndex,
+    Segment,
+    compile_terms,
+    lines,
+    normalise,
+    strip_span,
+    tokens,
+)
 
 KIND = "questions"
 CATEGORIES = (
@@ -609,10 +617,7 @@ def _parse_input(value: object) -> tuple[str, list[Segment]]:
             m = _BULLET.match(text, a, b)
             if m and m.end() > a:
                 a = m.end()
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
+            a, b = strip_span(text, a, b)
             if a < b and any(ch.isalnum() for ch in text[a:b]):
                 segs.append(Segment(a, b))
         return text, segs

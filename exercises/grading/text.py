@@ -92,6 +92,15 @@ class Segment:
     end: int
 
 
+def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """Shrink [a, b) past white space at both ends (offsets stay in ``text``)."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
 _SENT_END = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n|\n(?=\s*(?:[-*\u2022]|\d+[.)])\s)")
 
 
@@ -106,11 +115,7 @@ def sentences(norm: str, limit: int | None = None) -> list[Segment]:
     out.append(Segment(last, len(text)))
     res = []
     for seg in out:
-        a, b = seg.start, seg.end
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = strip_span(text, seg.start, seg.end)
         if b > a:
             res.append(Segment(a, b))
     return res
@@ -123,11 +128,7 @@ def lines(text: str) -> list[Segment]:
     """Spans of the non-blank lines (any line ending), stripped of outer whitespace."""
     out = []
     for m in _LINE_RE.finditer(text):
-        a, b = m.span()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = strip_span(text, *m.span())
         if b > a:
             out.append(Segment(a, b))
     return out
