@@ -45,7 +45,8 @@ lint: setup
 test: setup chromium site lint
 	$(BIN)/pytest tests --nbval-lax _build/lite-src/contents
 
-bench: site chromium
+## bench: benchmarks.site does its own clean build, then times it in Chromium
+bench: setup chromium
 	$(PY) -m benchmarks.site
 
 clean:
