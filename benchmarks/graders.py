@@ -183,7 +183,7 @@ def main(show_misses: bool = False) -> None:
         ("_round13", "held-out round 13 (mixed, trades, non-native; later fixes looked at it)"),
         ("_round14", "held-out round 14 (text-speak, non-native; later fixes looked at it)"),
         ("_round15", "held-out round 15 (mixed fields; later fixes looked at it)"),
-        ("_round16", "held-out round 16 (verb-led, So/And/Also, new fields; later fixes looked at it)"),
+        ("_round16", "held-out round 16 (verb-led, new fields; later fixes looked at it)"),
     ):
         print(f"\n=== {title} ===")
         for kind in ("pitches", "question_lists", "thanks", "goals"):

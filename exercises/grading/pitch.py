@@ -156,6 +156,10 @@ def _why_them(text: str, blanked: str) -> Check:
             spans.append(m.span())
     for m in _DID_NAMED.finditer(masked_orig):
         spans.append(m.span())
+    # A request for their vacancies ("whether your station has any vacancies") names them
+    # only as an employer: it is a job ask, not a reason to talk to this person.
+    jobs = find_all(LEX, "job_ask", blanked, skip_negated=True)
+    spans = [s for s in spans if not any(a < s[1] and s[0] < b for a, b in jobs)]
     spans.sort()
     return make_check(KIND, "pitch.why_them", bool(spans), spans[:3], found=quote(text, spans))
 
