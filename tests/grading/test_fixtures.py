@@ -77,7 +77,7 @@ HELDOUT = [
 # labelled, reported by the benchmark, and left out of this threshold.
 HELDOUT += [("thanks", "thanks_round13"), ("goals", "goals_round13")]
 HELDOUT += [(kind, f"{kind}_round15") for kind in ("pitches", "thanks", "goals")]
-HELDOUT += [(kind, f"{kind}_round16") for kind in ("pitches", "thanks")]
+HELDOUT += [(kind, f"{kind}_round{n}") for n in (16, 17) for kind in ("pitches", "thanks")]
 HELDOUT_THRESHOLD = 0.85  # small samples: one miss in ten is 90%
 
 
@@ -108,6 +108,7 @@ def test_heldout_agreement(kind: str, name: str) -> None:
         "questions_round14",
         "questions_round15",
         "questions_round16",
+        "questions_round17",
     ],
 )
 def test_heldout_question_categories(name: str) -> None:
