@@ -109,6 +109,7 @@ def test_heldout_agreement(kind: str, name: str) -> None:
         "questions_round15",
         "questions_round16",
         "questions_round17",
+        "questions_round18",
     ],
 )
 def test_heldout_question_categories(name: str) -> None:
