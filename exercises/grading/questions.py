@@ -168,6 +168,36 @@ def _fallback() -> tuple[dict[str, str], dict[str, list[str]], dict[str, list[st
     return lex.get("token_synonyms", {}), one, multi
 
 
+_STEM_LEN = 5
+
+
+def _stem_features(words: list[str]) -> list[str]:
+    """Word beginnings (first five letters) and neighbouring pairs of them: the features
+    of the learned fallback votes (data/question_stems_learned.json)."""
+    stems = [w[:_STEM_LEN] for w in words if w]
+    return stems + [a + "+" + b for a, b in zip(stems, stems[1:], strict=False)]
+
+
+@lru_cache(maxsize=1)
+def _learned() -> dict:
+    return load("question_stems_learned")
+
+
+def _learned_vote(words: list[str]) -> str | None:
+    """Naive-Bayes vote of the learned word-beginning features; None if none is known."""
+    model = _learned()
+    votes = model["votes"]
+    feats = [f for f in _stem_features(words) if f in votes]
+    if not feats:
+        return None
+    base = model["base"]
+    scores = {c: base[c] * len(feats) for c in CATEGORIES}
+    for f in feats:
+        for c, v in votes[f].items():
+            scores[c] += v
+    return max(CATEGORIES, key=lambda c: scores[c])
+
+
 # A statement or a "having read ..." clause before the real question sets the scene; the
 # question after it decides the category ("I read your post on X. What was your first step?").
 _PREAMBLE_END = re.compile(r"[.!;:]\s+(?=\S)|\s[-\u2013\u2014]\s+(?=\S)")
@@ -269,8 +299,13 @@ def _category_of(
     best = max(scores.values())
     by_cue = best > 0
     if best <= 0:
-        # No cue phrase matched: fall back on word beginnings ("promot", "satisf").
+        # No cue phrase matched: votes learned from the labelled questions decide
+        # (benchmarks/question_stems.py); the hand-written word beginnings ("promot",
+        # "satisf") only when none of the question's words was seen in training.
         head = toks[:40]
+        voted = _learned_vote([t for t, _ in head])
+        if voted is not None:
+            return voted, False
         for t, _ in head:
             for n in range(1, min(len(t), 12) + 1):
                 for cat in one_stems.get(t[:n], ()):
