@@ -2,7 +2,7 @@
 
 Run: ``python -m benchmarks.graders``. Every number printed is measured on this run.
 Fixtures live in tests/fixtures/grading/*.jsonl. ``*_heldout``, ``*_fresh``, ``*_final``,
-``*_round4`` ... ``*_round18`` were written in later rounds, each labelled before the
+``*_round4`` ... ``*_round19`` were written in later rounds, each labelled before the
 graders were run on it, and are reported separately from the development set.
 """
 
@@ -186,6 +186,7 @@ def main(show_misses: bool = False) -> None:
         ("_round16", "held-out round 16 (verb-led, new fields; later fixes looked at it)"),
         ("_round17", "held-out round 17 (verb-led, typos, new fields; later fixes looked at it)"),
         ("_round18", "held-out round 18 (everyday phrasing, new fields; later fixes looked at it)"),
+        ("_round19", "held-out round 19 (verb-led, typos, new fields; later fixes looked at it)"),
     ):
         print(f"\n=== {title} ===")
         for kind in ("pitches", "question_lists", "thanks", "goals"):

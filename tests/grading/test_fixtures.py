@@ -110,6 +110,7 @@ def test_heldout_agreement(kind: str, name: str) -> None:
         "questions_round16",
         "questions_round17",
         "questions_round18",
+        "questions_round19",
     ],
 )
 def test_heldout_question_categories(name: str) -> None:
