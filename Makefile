@@ -11,13 +11,15 @@ PORT   ?= 8000
 .PHONY: setup vendor chromium site serve test lint bench clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
+	$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment: on Debian/Ubuntu run  sudo apt-get install python3-venv" >&2; exit 1; }
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
 	$(BIN)/pip install --quiet --no-build-isolation --no-deps -e .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
+	site/ensure_node.sh
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
