@@ -92,15 +92,6 @@ def test_notice_html_escapes():
     assert "<img" not in out and 'role="status"' in out
 
 
-def _graders_ready() -> bool:
-    try:
-        from exercises import grading
-    except ImportError:
-        return False
-    return hasattr(grading, "grade_pitch") and hasattr(grading, "grade_thank_you")
-
-
-@pytest.mark.skipif(not _graders_ready(), reason="exercises.grading not landed yet")
 @pytest.mark.parametrize("text", [
     "Subject: Alum question\n\nHi Jo, I am a student.",
     "  \n subj: x y z\nHello there -- friend!",
