@@ -26,6 +26,7 @@ __all__ = [
     "CORE_CATEGORIES",
     "coverage_data",
     "grade_and_render",
+    "grade_and_render_report",
     "grade_report",
     "merge_spans",
     "render_coverage_chart",
@@ -619,21 +620,30 @@ def grade_report(kind: Any, text: Any, **options: Any) -> Any:
     return grading.grade_goal(text)
 
 
+def grade_and_render_report(kind: Any, text: Any, **options: Any) -> tuple[str, Any]:
+    """Grade once; return (the HTML of grade_and_render, the Report or None on error).
+
+    For callers that show the feedback and also keep the report (the book page's
+    worker saves it), so nothing is graded twice.
+    """
+    try:
+        report = grade_report(kind, text, **options)
+    except OptionError as exc:
+        return render_error(str(exc)), None
+    except Exception:  # a grader bug must not break the page
+        return render_error(
+            "Sorry, something went wrong while checking your text. "
+            "Your text is still in the box; try again or change it a little."
+        ), None
+    try:
+        return render_report(report), report
+    except Exception:
+        return render_error("Sorry, the feedback could not be shown. Try checking again."), None
+
+
 def grade_and_render(kind: Any, text: Any, **options: Any) -> str:
     """Grade ``text`` as ``kind`` and render the report; never raises.
 
     Bad kinds, options or text come back as an HTML message the learner can read.
     """
-    try:
-        report = grade_report(kind, text, **options)
-    except OptionError as exc:
-        return render_error(str(exc))
-    except Exception:  # a grader bug must not break the page
-        return render_error(
-            "Sorry, something went wrong while checking your text. "
-            "Your text is still in the box; try again or change it a little."
-        )
-    try:
-        return render_report(report)
-    except Exception:
-        return render_error("Sorry, the feedback could not be shown. Try checking again.")
+    return grade_and_render_report(kind, text, **options)[0]

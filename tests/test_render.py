@@ -454,3 +454,16 @@ def test_css_colours_meet_aa_in_light_and_dark():
         assert _contrast(v["error-fg"], v["error-bg"]) >= 4.5
         assert _contrast(v["border"], v["bg"]) >= 3.0  # non-text UI contrast
         assert _contrast(v["bar"], v["surface"]) >= 3.0
+
+
+def test_grade_and_render_report_matches_grade_and_render() -> None:
+    """The page's worker grades once and must show exactly grade_and_render's HTML."""
+    from exercises.render import grade_and_render, grade_and_render_report
+
+    text = "Hi Dana, I'm Priya, a nursing student. Could we talk for 20 minutes? Thank you!"
+    html, report = grade_and_render_report("pitch", text, channel="email")
+    assert html == grade_and_render("pitch", text, channel="email")
+    assert report is not None and report.kind == "pitch"
+    bad_html, bad_report = grade_and_render_report("poem", text)
+    assert bad_report is None and bad_html == grade_and_render("poem", text)
+    assert 'role="alert"' in bad_html

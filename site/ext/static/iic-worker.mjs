@@ -4,18 +4,13 @@
 
 const BRIDGE = `
 import json
-from exercises.render import grade_and_render, grade_report
+from exercises.render import grade_and_render_report
 from exercises.widgets.logic import length_html, length_status
 
 
 def iic_grade(kind, text, options_json):
-    options = json.loads(options_json)
-    html = grade_and_render(kind, text, **options)
-    try:
-        report = grade_report(kind, text, **options).to_dict()
-    except Exception:
-        report = None
-    return json.dumps({"html": html, "report": report})
+    html, report = grade_and_render_report(kind, text, **json.loads(options_json))
+    return json.dumps({"html": html, "report": report.to_dict() if report else None})
 
 
 # The rehearsal and the contact map are imported on first use, so they add
