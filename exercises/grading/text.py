@@ -184,6 +184,12 @@ def tokens(norm: str) -> list[tuple[str, int]]:
     return [(m.group(0), m.start()) for m in _TOKEN_RE.finditer(norm)]
 
 
+
+def phrase_tokens(phrase: str) -> tuple[tuple[str, ...], bool]:
+    """A lexicon phrase as tokens, and whether it ends in ``*`` (its last word is a prefix)."""
+    p = phrase.strip()
+    return tuple(t for t, _ in tokens(normalise(p.rstrip("*")))), p.endswith("*")
+
 class PhraseIndex:
     """Fast whole-word phrase lookup: a dictionary of word tuples instead of one huge regex.
 
@@ -198,8 +204,7 @@ class PhraseIndex:
         self.prefixed: dict[tuple[str, ...], list[str]] = {}
         self.max_len = 1
         for p in phrases:
-            star = p.strip().endswith("*")
-            toks = tuple(t for t, _ in tokens(normalise(p.strip().rstrip("*"))))
+            toks, star = phrase_tokens(p)
             if not toks:
                 continue
             self.max_len = max(self.max_len, len(toks))
@@ -246,8 +251,7 @@ class MultiPhraseIndex:
         self.lengths: dict[str, list[int]] = {}
         for key, phrases in lists.items():
             for p in phrases:
-                star = p.strip().endswith("*")
-                toks = tuple(t for t, _ in tokens(normalise(p.strip().rstrip("*"))))
+                toks, star = phrase_tokens(p)
                 if not toks:
                     continue
                 self.max_len = max(self.max_len, len(toks))
