@@ -498,6 +498,8 @@ def interview_kit_markdown(doc: dict[str, Any]) -> str:
                     f"{report.get('level', '-') or '-'} | {_date(entry.get('saved_at'))} |")
     titles = _quiz_titles() if doc.get("quizzes") else {}
     for quiz_id, result in sorted(doc.get("quizzes", {}).items()):
+        if _score(result) is None:
+            continue  # opened but never checked: only the learner's shuffle seed
         title = str(titles.get(quiz_id, quiz_id)).replace("|", "/")
         rows.append(f"| Quiz: {title} | "
                     f"{result.get('score', '-')}/{result.get('total', '-')} | - | "

@@ -300,3 +300,12 @@ def test_browser_writes_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     store.save_exercise("goal", "Learn about nursing informatics.", {}, None)
     assert WorkStore(tmp_path / "interview_work.json").get_exercise("goal")["text"].startswith(
         "Learn")
+
+
+def test_kit_lists_only_quizzes_that_were_checked(store: WorkStore) -> None:
+    # A quiz page writes the learner's shuffle seed on the first visit, before any answer.
+    store.save_quiz("planning", {"seed": 12345})
+    store.save_quiz("pitching", {"seed": 7, "answers": {"q1": [2]}, "score": 4, "total": 8})
+    kit = store.export_markdown()
+    assert "| 4/8 |" in kit
+    assert "-/-" not in kit and "planning" not in kit.lower().split("## latest scores")[1]

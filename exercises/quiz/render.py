@@ -4,8 +4,10 @@ The same string is inserted into book pages at build time and shown as text/html
 output in JupyterLite and Jupyter, so it carries everything it needs: no external
 file, no CDN, no global JS names. All bank text is escaped here.
 
-Shuffling happens here, in Python, with a seed derived from the quiz id, so a book
-build is reproducible and the JS only has to know the original indexes.
+Options are written in the bank's own order (balanced by the bank tests, see
+balance.py), so a build is reproducible. The script then shuffles them per learner
+with a seed kept in that learner's saved answers (quiz.js); answers are stored as
+the bank's option indexes, so they line up whatever order a learner sees.
 """
 
 from __future__ import annotations
@@ -54,20 +56,15 @@ def script_json(value: Any) -> str:
 
 
 def quiz_seed(quiz: Quiz) -> int:
-    """A stable seed per quiz (not Python's salted hash) so shuffles are reproducible."""
+    """A stable seed per quiz (not Python's salted hash) so the built HTML is reproducible."""
     return zlib.crc32(quiz.id.encode("utf-8"))
 
 
-def option_order(quiz: Quiz, question: Question) -> list[int]:
-    """Display order of a choice question's options, as original indexes."""
-    order = list(range(len(question.options)))
-    if quiz.shuffle:
-        random.Random(f"{quiz_seed(quiz)}:{question.id}:options").shuffle(order)
-    return order
-
-
 def item_order(quiz: Quiz, question: Question) -> list[int]:
-    """Starting order of an ordering question: always shuffled, never already solved."""
+    """The built HTML's order for an ordering question: shuffled, never already solved.
+
+    The script re-shuffles per learner; this order is what shows before it runs.
+    """
     order = list(range(len(question.items)))
     random.Random(f"{quiz_seed(quiz)}:{question.id}:items").shuffle(order)
     if order == sorted(order):
@@ -88,8 +85,7 @@ def _choice_options(uid: str, quiz: Quiz, q: Question) -> str:
     kind = "checkbox" if q.multi_select else "radio"
     name = f"{uid}-{q.id}"
     rows = []
-    for idx in option_order(quiz, q):
-        opt = q.options[idx]
+    for idx, opt in enumerate(q.options):
         oid = f"{uid}-{q.id}-o{idx}"
         rows.append(
             f'<li class="iic-quiz-option">'
@@ -176,7 +172,7 @@ def quiz_config(quiz: Quiz) -> dict[str, Any]:
             entry["multi"] = q.multi_select
         questions.append(entry)
     return {"id": quiz.id, "title": quiz.title, "chapter": quiz.chapter,
-            "questions": questions}
+            "shuffle": quiz.shuffle, "questions": questions}
 
 
 def render_quiz(quiz: Quiz | str, instance: str | None = None) -> str:

@@ -2,7 +2,8 @@
 
 With no arguments every bank in ``exercises/quiz/banks/`` is checked. Prints one
 ``OK`` line per good file and every problem of a bad one; exits 1 if any file is bad,
-so it can run in CI and in a pre-commit step.
+so it can run in CI and in a pre-commit step. A bank whose right answers bunch up in
+one position (see balance.py) is bad too: reorder its options as the message says.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .balance import balance_problems
 from .loader import bank_paths
 from .schema import QuizError, load_quiz_file
 
@@ -23,6 +25,10 @@ def validate_files(paths: list[Path]) -> tuple[list[str], list[str]]:
             quiz = load_quiz_file(path)
         except QuizError as exc:
             errors.extend(exc.errors)
+            continue
+        problems = balance_problems(quiz)
+        if problems:
+            errors.extend(problems)
         else:
             ok.append(f"OK {path.name}: {quiz.total} questions, chapter {quiz.chapter!r}")
     return ok, errors

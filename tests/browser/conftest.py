@@ -71,14 +71,14 @@ def is_local(url: str) -> bool:
     return parsed.hostname in LOCAL_HOSTS
 
 
-@pytest.fixture
-def offline_context(browser) -> Iterator[tuple[object, Traffic]]:
+def new_offline_context(browser, **options) -> tuple[object, Traffic]:
     """A fresh context where any non-loopback request is aborted and recorded.
 
     Routing at the context level also sees requests from Web Workers (the
     Pyodide kernel and the in-page grader), so a CDN URL anywhere fails visibly.
+    ``options`` go to ``browser.new_context`` (a phone's viewport, for example).
     """
-    context = browser.new_context(service_workers="allow")
+    context = browser.new_context(service_workers="allow", **options)
     traffic = Traffic()
 
     def guard(route) -> None:
@@ -99,5 +99,28 @@ def offline_context(browser) -> Iterator[tuple[object, Traffic]]:
                 if r.status >= 400 else None)
 
     context.on("page", watch)
+    return context, traffic
+
+
+@pytest.fixture
+def offline_context(browser) -> Iterator[tuple[object, Traffic]]:
+    """One offline context (see ``new_offline_context``), closed after the test."""
+    context, traffic = new_offline_context(browser)
     yield context, traffic
     context.close()
+
+
+@pytest.fixture
+def offline_contexts(browser) -> Iterator[object]:
+    """A factory for several offline contexts in one test: separate learners, or
+    separate screen sizes. Each has its own storage; all are closed afterwards."""
+    made: list[object] = []
+
+    def make(**options) -> tuple[object, Traffic]:
+        context, traffic = new_offline_context(browser, **options)
+        made.append(context)
+        return context, traffic
+
+    yield make
+    for context in made:
+        context.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from exercises.quiz import list_quizzes, load_quiz, render_quiz, show_quiz
-from exercises.quiz.render import item_order, option_order, script_json
+from exercises.quiz.render import item_order, script_json
 
 SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "quiz" / "sample.json"
 
@@ -132,24 +132,27 @@ def test_unique_ids_for_two_renders(quiz) -> None:
     assert len(ids) == len(set(ids))
 
 
-def test_shuffle_deterministic(quiz) -> None:
+def test_html_keeps_bank_order_and_the_script_shuffles(quiz) -> None:
+    """The build writes options in bank order (reproducible); quiz.js shuffles per learner."""
     a = render_quiz(quiz, instance="1")
-    b = render_quiz(load_quiz(SAMPLE), instance="1")
-    assert a == b
-    orders = [option_order(quiz, q) for q in quiz.questions if q.options]
-    assert any(o != sorted(o) for o in orders)  # shuffle is on in the sample
-    ordering = quiz.questions[3]
-    assert item_order(quiz, ordering) != list(range(len(ordering.items)))
-
-
-def test_no_shuffle_keeps_bank_order() -> None:
-    quiz = load_quiz("conversation") if "conversation" in {q.id for q in list_quizzes()} \
-        else None
-    if quiz is None or quiz.shuffle:
-        pytest.skip("needs a bank with shuffle off")
+    assert a == render_quiz(load_quiz(SAMPLE), instance="1")
+    tree = parse(a)
     for q in quiz.questions:
         if q.options:
-            assert option_order(quiz, q) == list(range(len(q.options)))
+            values = [int(x["value"]) for x in tree.find("input", "iic-quiz-input")
+                      if x["name"].endswith(f"-{q.id}")]
+            assert values == list(range(len(q.options)))
+    assert '"shuffle":true' in tree.script
+    assert "getRandomValues" in tree.script  # a fresh seed per learner, not per build
+
+
+@pytest.mark.parametrize("quiz_id", ["sample", *[q.id for q in list_quizzes()]])
+def test_ordering_never_starts_solved_in_the_html(quiz_id: str) -> None:
+    quiz = load_quiz(SAMPLE) if quiz_id == "sample" else load_quiz(quiz_id)
+    for q in quiz.questions:
+        if q.type == "ordering":
+            assert item_order(quiz, q) != list(range(len(q.items)))
+            assert sorted(item_order(quiz, q)) == list(range(len(q.items)))
 
 
 def test_show_quiz_without_ipython(monkeypatch) -> None:

@@ -254,6 +254,7 @@ function iicProgressInit(uid, cfg) {
     cfg.quizzes.forEach(function (q) { quizTitles[q.id] = q.title; });
     Object.keys(doc.quizzes).sort().forEach(function (id) {
       var q = doc.quizzes[id];
+      if (!num(q.score)) { return; }  // opened, never checked
       scoreRows.push("| Quiz: " + String(quizTitles[id] || id).replace(/\|/g, "/") + " | " +
         (num(q.score) ? q.score : "-") + "/" + (num(q.total) ? q.total : "-") + " | - | " + day(q.updated) + " |");
     });
@@ -326,7 +327,11 @@ function iicProgressInit(uid, cfg) {
     var changed = 0;
     Object.keys(quizzes).forEach(function (k) {
       var q = quizzes[k], m = mine.quizzes[k];
-      if (!isObj(q) || !num(q.score) || !num(q.total)) { messages.push("The quiz result \u201c" + k + "\u201d was unreadable and was skipped."); return; }
+      var taken = isObj(q) && num(q.score) && num(q.total);
+      // A quiz opened but never checked holds only the learner's shuffle seed.
+      var seedOnly = isObj(q) && q.score === undefined && q.total === undefined && num(q.seed);
+      if (!taken && !seedOnly) { messages.push("The quiz result \u201c" + k + "\u201d was unreadable and was skipped."); return; }
+      if (seedOnly) { if (!m) { writes["iic:quiz:" + k] = q; } return; }
       if (!m || newer(q.updated, m.updated)) { writes["iic:quiz:" + k] = q; changed++; }
     });
     if (changed) { messages.push("Quizzes: " + changed + " result(s) added or updated; the others were kept."); }

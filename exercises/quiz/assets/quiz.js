@@ -4,10 +4,13 @@
  * inputs, shows the pre-rendered feedback, keeps the score and saves answers.
  *
  * Saved value, localStorage["iic:quiz:<quiz-id>"]:
- *   {"answers": {qid: answer}, "score": n, "total": m, "updated": ISO}
+ *   {"seed": s, "answers": {qid: answer}, "score": n, "total": m, "updated": ISO}
+ *   seed: this learner's shuffle seed (an integer 0 <= s < 2**32), written on the
+ *         first visit, before any answer, so the options keep their order on reload
  *   answer: single/multiple/scenario -> [original option indexes]
  *           truefalse -> true | false
  *           ordering  -> [original item indexes in the learner's order]
+ * Answers use the bank's indexes, so they line up whatever order is shown.
  */
 function iicQuizInit(uid, cfg) {
   "use strict";
@@ -80,6 +83,95 @@ function iicQuizInit(uid, cfg) {
     noteEl.textContent = "This browser is not letting the page store data, so your " +
       "answers will not be kept when you leave. The quiz still works.";
     noteEl.hidden = false;
+  }
+
+  // ---- this learner's order ---------------------------------------------------------
+  // A seed per learner and quiz, kept with the saved answers: the same learner sees the
+  // same order on every visit (and on another machine after an import), while two
+  // learners see different ones, so "always the first option" is not a strategy.
+  var SEED_LIMIT = 4294967296;
+  function validSeed(v) { return typeof v === "number" && v >= 0 && v < SEED_LIMIT && Math.floor(v) === v; }
+  function freshSeed() {
+    try {
+      var a = new Uint32Array(1);
+      window.crypto.getRandomValues(a);
+      return a[0];
+    } catch (e) {
+      return Math.floor(Math.random() * SEED_LIMIT);
+    }
+  }
+  function readSaved() {
+    if (!store) { return null; }
+    try {
+      var v = JSON.parse(store.getItem(KEY) || "null");
+      return v !== null && typeof v === "object" && !Array.isArray(v) ? v : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  function learnerSeed() {
+    var saved = readSaved();
+    if (saved && validSeed(saved.seed)) { return saved.seed; }
+    var seed = freshSeed();
+    if (store) {
+      var next = {};
+      if (saved) { Object.keys(saved).forEach(function (k) { next[k] = saved[k]; }); }
+      next.seed = seed;
+      try { store.setItem(KEY, JSON.stringify(next)); } catch (e) { /* the order just won't persist */ }
+    }
+    return seed;
+  }
+  // FNV-1a over the text, then mulberry32: small, fast and the same in every browser.
+  function hash(text) {
+    var h = 2166136261;
+    for (var i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 16777619) >>> 0;
+    }
+    return h >>> 0;
+  }
+  function random(seedText) {
+    var a = hash(seedText);
+    return function () {
+      a = (a + 0x6D2B79F5) >>> 0;
+      var t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  function permutation(n, seedText) {
+    var order = [], next = random(seedText);
+    for (var i = 0; i < n; i++) { order.push(i); }
+    for (var j = n - 1; j > 0; j--) {
+      var k = Math.floor(next() * (j + 1)), tmp = order[j];
+      order[j] = order[k];
+      order[k] = tmp;
+    }
+    return order;
+  }
+  function isIdentity(order) { return order.every(function (v, i) { return v === i; }); }
+
+  function shuffleForLearner(seed) {
+    cfg.questions.forEach(function (q) {
+      var fs = fieldset(q);
+      if (!fs) { return; }
+      var list, byIndex = {}, order;
+      if (q.type === "ordering") {
+        // Always shuffled, and never already solved.
+        list = fs.querySelector(".iic-quiz-order");
+        items(fs).forEach(function (li) { byIndex[li.getAttribute("data-item")] = li; });
+        order = permutation(q.items, seed + ":" + q.id + ":items");
+        if (isIdentity(order)) { order = order.slice(1).concat(order.slice(0, 1)); }
+      } else if (cfg.shuffle && q.type !== "truefalse") {
+        list = fs.querySelector(".iic-quiz-options");
+        inputs(fs).forEach(function (i) { byIndex[i.value] = i.closest(".iic-quiz-option"); });
+        order = permutation(q.options, seed + ":" + q.id + ":options");
+      } else {
+        return;
+      }
+      order.forEach(function (idx) { if (byIndex[String(idx)]) { list.appendChild(byIndex[String(idx)]); } });
+    });
   }
 
   function fieldset(q) {
@@ -235,7 +327,7 @@ function iicQuizInit(uid, cfg) {
     if (save && store) {
       try {
         store.setItem(KEY, JSON.stringify({
-          answers: answers, score: score, total: cfg.questions.length,
+          seed: seed, answers: answers, score: score, total: cfg.questions.length,
           updated: new Date().toISOString()
         }));
       } catch (e) {
@@ -261,10 +353,8 @@ function iicQuizInit(uid, cfg) {
   }
 
   function restore() {
-    if (!store) { return; }
-    var saved;
-    try { saved = JSON.parse(store.getItem(KEY) || "null"); } catch (e) { return; }
-    if (!saved || typeof saved !== "object" || !saved.answers || typeof saved.answers !== "object") { return; }
+    var saved = readSaved();
+    if (!saved || !saved.answers || typeof saved.answers !== "object" || Array.isArray(saved.answers)) { return; }
     var any = false;
     cfg.questions.forEach(function (q) {
       var fs = fieldset(q);
@@ -313,6 +403,9 @@ function iicQuizInit(uid, cfg) {
     check(true);
   });
   root.querySelector(".iic-quiz-retry").addEventListener("click", retry);
-  Array.prototype.forEach.call(root.querySelectorAll(".iic-quiz-order"), updateMoveButtons);
+  var seed = learnerSeed();
+  root.setAttribute("data-seed", String(seed));
+  shuffleForLearner(seed);
   restore();
+  Array.prototype.forEach.call(root.querySelectorAll(".iic-quiz-order"), updateMoveButtons);
 }
