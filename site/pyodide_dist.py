@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import shutil
 import zipfile
 from pathlib import Path
+
+from browser_wheels import normalise, wheel_depends, wheel_name_version
 
 CORE_FILES = [
     "pyodide.mjs",
@@ -27,16 +28,6 @@ CORE_FILES = [
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def normalise(name: str) -> str:
-    """PEP 503 name: Pyodide looks packages up in its lock by exactly this key."""
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def wheel_name_version(path: Path) -> tuple[str, str]:
-    name, version = path.name.split("-")[:2]
-    return normalise(name), version
 
 
 def top_level_imports(wheel: Path) -> list[str]:
@@ -66,14 +57,19 @@ def wheel_entry(wheel: Path, depends: list[str]) -> dict:
 
 
 def build_distribution(
-    npm_pyodide: Path, wheels: list[Path], extra_depends: dict[str, list[str]], dest: Path
+    npm_pyodide: Path, wheels: list[Path], dest: Path,
+    extras: dict[str, tuple[str, ...]] | None = None,
 ) -> dict:
     """Write the distribution into ``dest`` and return the rewritten lock.
 
     ``wheels`` are every wheel to ship; a wheel already named in Pyodide's lock
     keeps its lock entry (with the real hash); others get a new entry whose
-    dependencies come from ``extra_depends``.
+    dependencies are the wheel's own ``Requires-Dist`` as Pyodide sees them, plus
+    those of the optional features named in ``extras`` (for the course wheel,
+    "widgets": a notebook cell imports only ``exercises``, and Pyodide loads just
+    what the lock says that needs).
     """
+    extras = extras or {}
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
@@ -90,7 +86,7 @@ def build_distribution(
             entry = dict(original[name])
             entry.update(file_name=wheel.name, sha256=sha256(wheel))
         else:
-            entry = wheel_entry(wheel, extra_depends.get(name, []))
+            entry = wheel_entry(wheel, wheel_depends(wheel, extras.get(name, ())))
         packages[name] = entry
 
     # Every dependency must itself be shipped, or Pyodide would look elsewhere.

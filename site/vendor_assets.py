@@ -4,8 +4,10 @@ Runs once per machine (``make vendor``); everything lands in ``site/vendor/``
 (git-ignored):
 
 - ``static/mathjax/``: MathJax 3 (npm ``mathjax``), the one script plus fonts.
-- ``wheels/``: the pure-Python wheels the Pyodide kernel loads at start, at the
-  exact versions Pyodide's lock names, plus ``comm`` and ``ipywidgets`` (PyPI).
+- ``wheels/``: the pure-Python wheels the browser's Pyodide needs (PyPI): what
+  the JupyterLite kernel loads at start and the course's own dependencies, as
+  listed by ``site/browser_wheels.py`` (read from pyproject.toml).
+- ``static/vendor/workbox/``: the Workbox modules (npm) of the book's service worker.
 
 Pyodide's core runtime itself comes from npm (``node_modules/pyodide``) and is
 assembled into the JupyterLite site by ``site/pyodide_dist.py``.
@@ -14,6 +16,7 @@ assembled into the JupyterLite site by ``site/pyodide_dist.py``.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -23,60 +26,37 @@ REPO = Path(__file__).resolve().parent.parent
 NODE = REPO / "node_modules"
 VENDOR = REPO / "site" / "vendor"
 WHEELS = VENDOR / "wheels"
+sys.path.insert(0, str(REPO / "site"))
 
-#: What the JupyterLite Pyodide kernel loads at start (see its worker), plus what
-#: the course adds. The versions of lock packages come from Pyodide's own lock.
-KERNEL_PACKAGES = ["micropip", "ipython", "jedi", "parso"]
-#: Not in Pyodide's lock: pinned here to the versions in requirements.txt.
-EXTRA_WHEELS = {"comm": "0.2.3", "ipywidgets": "8.1.9"}
+from browser_wheels import all_roots, course_needs, find_wheel, pins, resolve  # noqa: E402
 
-
-def lock_closure(lock: dict, roots: list[str]) -> dict[str, dict]:
-    """The lock entries for ``roots`` and everything they depend on."""
-    packages = lock["packages"]
-    by_norm = {normalise(k): k for k in packages}
-    seen: dict[str, dict] = {}
-    stack = list(roots)
-    while stack:
-        key = by_norm[normalise(stack.pop())]
-        if key in seen:
-            continue
-        seen[key] = packages[key]
-        stack.extend(packages[key]["depends"])
-    return seen
+#: Workbox (npm) modules the book's service worker uses; workbox-sw loads the others.
+WORKBOX = ["workbox-sw", "workbox-core", "workbox-precaching", "workbox-routing",
+           "workbox-strategies"]
 
 
-def normalise(name: str) -> str:
-    return name.lower().replace("_", "-")
-
-
-def wanted_wheels(lock: dict) -> dict[str, str]:
-    wanted = {name: entry["version"] for name, entry in lock_closure(lock, KERNEL_PACKAGES).items()}
-    wanted.update(EXTRA_WHEELS)
-    return wanted
-
-
-def have_wheel(name: str, version: str) -> bool:
-    for wheel in WHEELS.glob("*.whl"):
-        wheel_name, wheel_version = wheel.name.split("-")[:2]
-        if normalise(wheel_name) == normalise(name) and wheel_version == version:
-            return True
-    return False
-
-
-def download_wheels(lock: dict) -> None:
-    WHEELS.mkdir(parents=True, exist_ok=True)
-    missing = [f"{n}=={v}" for n, v in sorted(wanted_wheels(lock).items()) if not have_wheel(n, v)]
-    if not missing:
-        print(f"wheels: all {len(wanted_wheels(lock))} present in {WHEELS.relative_to(REPO)}")
-        return
-    print(f"wheels: downloading {len(missing)} from PyPI: {' '.join(missing)}")
+def download_wheel(name: str, version: str) -> Path:
+    have = find_wheel(WHEELS, name, version)
+    if have:
+        return have
+    print(f"wheels: downloading {name}=={version} from PyPI", flush=True)
     subprocess.run(
         [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",
          "--python-version", "3.14", "--implementation", "py", "--abi", "none",
-         "--platform", "any", "-d", str(WHEELS), *missing],
+         "--platform", "any", "-d", str(WHEELS), f"{name}=={version}"],
         check=True,
     )
+    found = find_wheel(WHEELS, name, version)
+    if found is None:
+        sys.exit(f"pip downloaded no wheel for {name}=={version}")
+    return found
+
+
+def download_wheels(lock: dict) -> None:
+    """Every wheel the browser needs (see site/browser_wheels.py), fetched once."""
+    WHEELS.mkdir(parents=True, exist_ok=True)
+    wheels = resolve(lock, all_roots(course_needs()), pins(), download_wheel)
+    print(f"wheels: {len(wheels)} for the browser in {WHEELS.relative_to(REPO)}")
 
 
 def stage_mathjax() -> None:
@@ -94,12 +74,31 @@ def stage_mathjax() -> None:
     print(f"mathjax: staged in {dest.relative_to(REPO)}")
 
 
+def stage_workbox() -> None:
+    dest = VENDOR / "static" / "vendor" / "workbox"
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    for package in WORKBOX:
+        build = NODE / package / "build"
+        if not build.is_dir():
+            sys.exit(f"node_modules/{package} is missing: run `npm ci` first")
+        for src in build.glob("*.js"):
+            if src.name.endswith(".dev.js"):
+                continue  # workbox-sw is told to load the production builds
+            # The site ships no sourcemaps, so drop the comment that points at one.
+            text = re.sub(r"\n?//# sourceMappingURL=\S+\s*$", "\n", src.read_text())
+            (dest / src.name).write_text(text)
+    print(f"workbox: staged in {dest.relative_to(REPO)}")
+
+
 def main() -> None:
     lock_path = NODE / "pyodide" / "pyodide-lock.json"
     if not lock_path.is_file():
         sys.exit("node_modules/pyodide is missing: run `npm ci` first")
     download_wheels(json.loads(lock_path.read_text()))
     stage_mathjax()
+    stage_workbox()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,90 @@
+"""Which wheels reach the browser's Pyodide: read from pyproject.toml, pinned by
+requirements.txt, followed through each wheel's Requires-Dist as Pyodide sees it."""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "site"))
+
+from browser_wheels import (  # noqa: E402
+    NOT_IN_BROWSER,
+    course_needs,
+    pins,
+    resolve,
+    wheel_depends,
+)
+
+
+def make_wheel(directory: Path, name: str, version: str, requires: list[str]) -> Path:
+    path = directory / f"{name.replace('-', '_')}-{version}-py3-none-any.whl"
+    meta = "Metadata-Version: 2.1\nName: {}\nVersion: {}\n{}\n".format(
+        name, version, "".join(f"Requires-Dist: {r}\n" for r in requires))
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(f"{name.replace('-', '_')}/__init__.py", "")
+        zf.writestr(f"{name.replace('-', '_')}-{version}.dist-info/METADATA", meta)
+    return path
+
+
+LOCK = {"packages": {
+    "six": {"name": "six", "version": "1.17.0", "depends": []},
+    "python-dateutil": {"name": "python-dateutil", "version": "2.9.0.post0", "depends": ["six"]},
+}}
+
+
+def test_dependencies_are_followed_with_pyodide_markers(tmp_path: Path) -> None:
+    make_wheel(tmp_path, "calendarlib", "7.3.2", [
+        "python-dateutil", "tzdata", "typing-extensions; python_version < '3.11'",
+        "pywin32; sys_platform == 'win32'", "speedups; extra == 'fast'"])
+    make_wheel(tmp_path, "tzdata", "2025.2", [])
+    make_wheel(tmp_path, "six", "1.17.0", [])
+    make_wheel(tmp_path, "python_dateutil", "2.9.0.post0", ["six>=1.5"])
+
+    asked: list[tuple[str, str]] = []
+
+    def get(name: str, version: str) -> Path:
+        asked.append((name, version))
+        return next(tmp_path.glob(f"{name.replace('-', '_')}-{version}-*.whl"))
+
+    found = resolve(LOCK, ["calendarlib"], {"calendarlib": "7.3.2", "tzdata": "2025.2"}, get)
+    assert set(found) == {"calendarlib", "tzdata", "python-dateutil", "six"}
+    # A package in Pyodide's lock keeps the lock's version, whatever pip would pick.
+    assert ("python-dateutil", "2.9.0.post0") in asked
+    assert wheel_depends(found["calendarlib"]) == ["python-dateutil", "tzdata"]
+    assert wheel_depends(found["calendarlib"], ("fast",)) == [
+        "python-dateutil", "tzdata", "speedups"]
+
+
+def test_an_unpinned_dependency_fails_loudly(tmp_path: Path) -> None:
+    make_wheel(tmp_path, "spell", "0.8.3", ["wordfreq"])
+    with pytest.raises(SystemExit, match="wordfreq.*requirements.txt"):
+        resolve(LOCK, ["spell"], {"spell": "0.8.3"},
+                lambda n, v: next(tmp_path.glob(f"{n}-{v}-*.whl")))
+
+
+def test_front_end_only_packages_stay_out(tmp_path: Path) -> None:
+    make_wheel(tmp_path, "widgetlib", "8.1.9", ["widgetsnbextension~=4.0", "comm>=0.1"])
+    make_wheel(tmp_path, "comm", "0.2.3", [])
+    found = resolve(LOCK, ["widgetlib"], {"widgetlib": "8.1.9", "comm": "0.2.3"},
+                    lambda n, v: next(tmp_path.glob(f"{n}-{v}-*.whl")))
+    assert set(found) == {"widgetlib", "comm"}
+    assert "widgetsnbextension" in NOT_IN_BROWSER
+
+
+def test_the_course_lists_its_needs_in_pyproject_and_pins_them() -> None:
+    needs = course_needs()
+    pinned = pins()
+    assert "ipywidgets" in needs.kernel_only  # the notebook widgets
+    for name in needs.page + needs.kernel_only:
+        assert name in pinned, f"{name} is a course dependency without a pin in requirements.txt"
+
+
+def test_pins_read_name_version_lines(tmp_path: Path) -> None:
+    req = tmp_path / "requirements.txt"
+    req.write_text("# comment\nIPyWidgets==8.1.9\nfoo_bar == 1.0  # why\nbaz>=2\n")
+    assert pins(req) == {"ipywidgets": "8.1.9", "foo-bar": "1.0"}
