@@ -4,7 +4,9 @@ Usage: python site/build.py [--skip-book] [--skip-lite]
 
 Output: ``_build/html/`` (book pages) with ``_build/html/lite/`` (JupyterLite,
 every chapter as a notebook, the course's wheel, ipywidgets and comm importable
-with a plain ``import``). Each step prints what it does and how long it took.
+with a plain ``import``), the book's service worker ``iic-sw.js`` and the page
+worker's manifest ``_static/iic-page-runtime.json``. Each step prints what it
+does and how long it took.
 The build is always clean: a stale ``.jupyterlite.doit.db`` silently produces a
 site that loads Pyodide from a CDN, so no doit state survives between builds.
 """
@@ -25,8 +27,12 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
+from browser_wheels import all_roots, course_needs, find_wheel, pins, resolve  # noqa: E402
+from lean_site import lean_book, lean_lite  # noqa: E402
 from make_notebooks import build_notebooks  # noqa: E402
 from offline_check import check_lite_site  # noqa: E402
+from page_runtime import write_page_runtime  # noqa: E402
+from precache import write_service_worker  # noqa: E402
 from pyodide_dist import build_distribution  # noqa: E402
 
 BUILD = REPO / "_build"
@@ -35,15 +41,14 @@ LITE_SRC = BUILD / "lite-src"
 LITE_OUT = HTML / "lite"
 WHEEL_DIR = BUILD / "wheels"
 BIN = Path(sys.executable).parent
+NPM_PYODIDE = REPO / "node_modules" / "pyodide"
+VENDOR_WHEELS = REPO / "site" / "vendor" / "wheels"
+LABEXTENSIONS = Path(sys.prefix) / "share" / "jupyter" / "labextensions"
 
-#: Dependencies of wheels that Pyodide's lock does not describe.
-EXTRA_DEPENDS = {
-    "comm": ["traitlets"],
-    "ipywidgets": ["comm", "ipython", "traitlets"],
-    # The widgets import ipywidgets, and the kernel only auto-loads what a cell
-    # imports directly, so the course wheel pulls ipywidgets in with it.
-    "exercises": ["ipywidgets"],
-}
+#: The only JupyterLab extensions the notebooks use: the Pyodide kernel and the
+#: widget manager. Everything else installed in the Python environment (jupytext,
+#: pygments' theme...) stays out of the site rather than shipping disabled.
+LITE_EXTENSIONS = ["@jupyterlite/pyodide-kernel-extension", "@jupyter-widgets/jupyterlab-manager"]
 
 
 @contextmanager
@@ -92,17 +97,39 @@ def build_wheel() -> Path:
         return wheel
 
 
-def build_lite(wheel: Path) -> None:
+def browser_wheels() -> list[Path]:
+    """The vendored wheels the browser needs (site/browser_wheels.py), never a stale extra."""
+    lock = json.loads((NPM_PYODIDE / "pyodide-lock.json").read_text())
+
+    def vendored(name: str, version: str) -> Path:
+        found = find_wheel(VENDOR_WHEELS, name, version)
+        if found is None:
+            sys.exit(f"{name}=={version} is not in site/vendor/wheels: run `make vendor`")
+        return found
+
+    return sorted(resolve(lock, all_roots(course_needs()), pins(), vendored).values())
+
+
+def lite_config() -> dict:
+    """site/lite/jupyter_lite_config.json plus the extensions to ship, by absolute path."""
+    config = json.loads((HERE / "lite" / "jupyter_lite_config.json").read_text())
+    paths = [LABEXTENSIONS / name for name in LITE_EXTENSIONS]
+    missing = [str(p) for p in paths if not (p / "package.json").is_file()]
+    if missing:
+        sys.exit(f"JupyterLab extensions missing from the environment: {missing}")
+    config["LiteBuildConfig"]["ignore_sys_prefix"] = ["federated_extensions"]
+    config["LiteBuildConfig"]["federated_extensions"] = [str(p) for p in paths]
+    return config
+
+
+def build_lite(wheel: Path) -> dict:
     if LITE_SRC.exists():
         shutil.rmtree(LITE_SRC)
     if LITE_OUT.exists():
         shutil.rmtree(LITE_OUT)
     LITE_SRC.mkdir(parents=True)
-    for name in ("jupyter-lite.json", "jupyter_lite_config.json"):
-        shutil.copy2(HERE / "lite" / name, LITE_SRC / name)
-
-    # The book pages' own grader (site/ext/static/iic-worker.mjs) loads this.
-    shutil.copy2(wheel, HTML / "_static" / "exercises.whl")
+    shutil.copy2(HERE / "lite" / "jupyter-lite.json", LITE_SRC / "jupyter-lite.json")
+    (LITE_SRC / "jupyter_lite_config.json").write_text(json.dumps(lite_config(), indent=1))
 
     with step("notebooks: chapters -> .ipynb"):
         chapters = [p for p in toc_chapters() if p.stem != "progress"]
@@ -112,9 +139,11 @@ def build_lite(wheel: Path) -> None:
         print(f"    {len(written)} chapter notebooks + scratchpad")
 
     with step("pyodide: runtime + wheels + rewritten lock"):
-        wheels = sorted((REPO / "site" / "vendor" / "wheels").glob("*.whl")) + [wheel]
-        lock = build_distribution(REPO / "node_modules" / "pyodide", wheels, EXTRA_DEPENDS,
-                                  LITE_SRC / "static" / "pyodide")
+        # The widgets import ipywidgets, and the kernel only auto-loads what a cell
+        # imports directly, so the course wheel's lock entry includes its "widgets" extra.
+        lock = build_distribution(NPM_PYODIDE, browser_wheels() + [wheel],
+                                  LITE_SRC / "static" / "pyodide",
+                                  extras={"exercises": ("widgets",)})
         print(f"    {len(lock['packages'])} packages in the lock")
 
     with step("jupyterlite: jupyter lite build"):
@@ -132,6 +161,23 @@ def build_lite(wheel: Path) -> None:
         url = settings["jupyter-config-data"]["litePluginSettings"][
             "@jupyterlite/pyodide-kernel-extension:kernel"]["pyodideUrl"]
         print(f"    pyodideUrl = {url}")
+    return lock
+
+
+def finish_site(lock: dict, wheel: Path) -> None:
+    with step("lean: no sourcemaps, no font formats browsers skip, no unused scripts"):
+        removed = lean_book(HTML) + lean_lite(LITE_OUT)
+        print(f"    removed {len(removed)} files, {sum(removed) / 1e6:.1f} MB")
+    with step("page runtime: what the book page's worker loads"):
+        version = json.loads((NPM_PYODIDE / "package.json").read_text())["version"]
+        runtime = write_page_runtime(HTML, LITE_OUT / "static" / "pyodide", lock, wheel.name,
+                                     course_needs().page, version)
+        print(f"    {runtime['bytes'] / 1e6:.1f} MB to download on a first visit, "
+              f"packages {runtime['packages'] or 'none'}")
+    with step("service worker: iic-sw.js with its precache manifest"):
+        entries = write_service_worker(HTML, HERE / "sw" / "iic-sw.js", runtime)
+        print(f"    {len(entries)} files precached, "
+              f"{sum(e['size'] for e in entries) / 1e6:.1f} MB")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -143,7 +189,10 @@ def main(argv: list[str] | None = None) -> None:
     if not args.skip_book:
         build_book()
     if not args.skip_lite:
-        build_lite(build_wheel())
+        wheel = build_wheel()
+        lock = build_lite(wheel)
+        if not args.skip_book:
+            finish_site(lock, wheel)
     (HTML / ".nojekyll").touch()
     print(f"site built in {time.perf_counter() - start:.1f} s: {HTML.relative_to(REPO)}/")
 

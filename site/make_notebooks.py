@@ -3,7 +3,18 @@
 JupyterLab does not understand Sphinx directives, so each ``{quiz}`` and
 ``{exercise}`` line becomes a code cell that shows the same quiz or the
 matching widget (table in docs/architecture.md), admonitions become block
-quotes, figures become images, and cross-references become plain text.
+quotes, figures become images embedded as data URLs (JupyterLab renders no SVG
+attachment), and cross-references become plain text.
+
+Text that is right on a book page but wrong in a notebook ("the link under the
+title", "right here on the page") goes in ``{only} html`` blocks, which the
+notebooks drop; ``{only} notebook`` blocks appear in the notebooks only (the
+book never defines a "notebook" tag, so Sphinx leaves them out).
+
+Every cell is marked trusted (``metadata.trusted``, which JupyterLite honours):
+the notebooks are built from the course's own sources, and an untrusted
+notebook would not show the widgets' and quizzes' HTML until the learner
+trusted it by hand.
 """
 
 from __future__ import annotations
@@ -33,10 +44,15 @@ ROLE_WITH_TEXT = re.compile(r"^(.*?)\s*<([^>]+)>$")
 
 INTRO = (
     "> **How to use this notebook.** This is the chapter *{title}* of the course, "
-    "runnable in your browser. Choose **Run > Run All Cells** to start the exercises "
-    "and quizzes below. Everything you type stays in this browser; exercises save "
+    "runnable in your browser. To start the exercises and quizzes, choose "
+    "**Run > Run All Cells** (or press Shift+Enter in each grey code cell). The first "
+    "run starts Python inside this browser, so give it a little while; after that "
+    "every check is instant. Everything you type stays in this browser; exercises save "
     "your drafts to `interview_work.json` in this folder."
 )
+
+#: ``{only}`` expressions as a notebook sees them: book-only text is dropped.
+ONLY = {"html": False, "not html": True, "notebook": True, "not notebook": False}
 
 
 def code_for(name: str, arg: str) -> str | None:
@@ -118,6 +134,19 @@ def split_markdown(source: str) -> list[tuple[str, str]]:
                 body.append(lines[j])
             j += 1
         i = j + 1
+        if name == "only":
+            if arg.strip() not in ONLY:
+                raise ValueError(f"{{only}} {arg!r}: use one of {sorted(ONLY)}")
+            if ONLY[arg.strip()]:
+                for kind, text in split_markdown("\n".join(body)):
+                    if kind == "markdown":
+                        out.append(text)
+                    else:
+                        if any(x.strip() for x in out):
+                            pieces.append(("markdown", "\n".join(out).strip()))
+                        out = []
+                        pieces.append(("code", text))
+            continue
         code = code_for(name, arg)
         if code is not None:
             if any(s.strip() for s in out):
@@ -143,20 +172,21 @@ IMAGE = re.compile(r"!\[([^\]]*)\]\((images/[^)\s]+)\)")
 MIME = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".gif": "image/gif"}
 
 
-def attach_images(cell: nbformat.NotebookNode, book_dir: Path) -> None:
-    """Embed a markdown cell's images as attachments.
+def embed_images(cell: nbformat.NotebookNode, book_dir: Path) -> None:
+    """Embed a markdown cell's images as data URLs.
 
     JupyterLab starts fetching a relative image from the app's own URL before it
-    rewrites it to the contents API, which 404s; attachments need no request.
+    rewrites it to the contents API, which 404s; and it refuses SVG attachments
+    ("Cannot render unknown image mime type"). A data URL needs no request and
+    renders every image type, SVG included.
     """
     def sub(m: re.Match) -> str:
         path = book_dir / m.group(2)
         mime = MIME.get(path.suffix.lower())
         if mime is None or not path.is_file():
             return m.group(0)
-        cell.setdefault("attachments", {})[path.name] = {
-            mime: base64.b64encode(path.read_bytes()).decode("ascii")}
-        return f"![{m.group(1)}](attachment:{path.name})"
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f"![{m.group(1)}](data:{mime};base64,{data})"
 
     cell.source = IMAGE.sub(sub, cell.source)
 
@@ -181,7 +211,7 @@ def convert(md_path: Path, titles: dict[str, str]) -> nbformat.NotebookNode:
                 cells.append(nbformat.v4.new_code_cell(piece))
             else:
                 md_cell = nbformat.v4.new_markdown_cell(piece)
-                attach_images(md_cell, md_path.parent)
+                embed_images(md_cell, md_path.parent)
                 cells.append(md_cell)
     nb.cells = cells
     nb.metadata["kernelspec"] = {"display_name": "Python (Pyodide)", "language": "python",
@@ -189,6 +219,7 @@ def convert(md_path: Path, titles: dict[str, str]) -> nbformat.NotebookNode:
     nb.metadata.pop("jupytext", None)
     for idx, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{idx}"
+        cell.metadata["trusted"] = True
     return nb
 
 

@@ -35,6 +35,11 @@ IN_PAGE_KINDS = {
 }
 ALL_KINDS = set(IN_PAGE_KINDS) | {"rehearsal", "planning", "contacts"}
 
+#: What the Practice link promises for JupyterLite's first start (the notebook app,
+#: Pyodide and the first widget, on a fast connection). benchmarks/site.py measures
+#: it and says whether the promise holds.
+PRACTICE_START_SECONDS = 20
+
 #: Pages that are not turned into JupyterLite notebooks.
 NO_NOTEBOOK = {"book/progress"}
 
@@ -53,7 +58,9 @@ def practice_link_html(docname: str, what: str = "this chapter") -> str:
         f'<a class="iic-practice-link" href="{url}" target="_blank" rel="noopener">'
         f'<span aria-hidden="true">&#9654;</span> Practice in your browser</a>'
         f'<span class="iic-practice-note"> opens {html.escape(what)} as a notebook '
-        "(JupyterLite, runs offline in this browser; it takes a few seconds to start).</span>"
+        "(JupyterLite: it runs in this browser and sends nothing anywhere; on a fast "
+        f"connection the first start takes up to about {PRACTICE_START_SECONDS} seconds)."
+        "</span>"
     )
 
 
@@ -311,6 +318,43 @@ def page_context(
     depth = pagename.count("/")
     context.setdefault("metatags", "")
     context["metatags"] += f'\n<meta name="iic-root" content="{"../" * depth or "./"}">'
+    # Pages whose exercises need the Python worker say so in <head>, so a return
+    # visit can start it before the rest of the page has loaded.
+    if needs_coach(doctree):
+        context["metatags"] += '\n<meta name="iic-coach" content="1">'
+
+
+def needs_coach(doctree: Any) -> bool:
+    """Whether the page holds an exercise run by the worker (all but the planning sheet)."""
+    if doctree is None:
+        return False
+    kinds = {k for k in ALL_KINDS if k != "planning"}
+    return any(f'data-kind="{k}"' in raw.astext()
+               for raw in doctree.findall(nodes.raw) for k in kinds)
+
+
+def has_math(doctree: Any) -> bool:
+    return doctree is not None and any(
+        True for _ in doctree.findall(lambda n: isinstance(n, (nodes.math, nodes.math_block))))
+
+
+def drop_unused_mathjax(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """MathJax (1.2 MB) only on pages that show math.
+
+    Sphinx also loads it on every page whose table of contents reaches a page with
+    math (the welcome page lists every chapter); a page without a formula of its
+    own never needs it. Runs after sphinx.ext.mathjax has added it.
+    """
+    if has_math(doctree) or "script_files" not in context:
+        return
+    mathjax = str(app.config.mathjax_path)
+    context["script_files"] = [
+        s for s in context["script_files"]
+        if not str(getattr(s, "filename", s) or "").endswith(mathjax)
+        and not str(getattr(s, "attributes", {}).get("body", "")).startswith("window.MathJax")
+    ]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -319,10 +363,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     directives.register_directive("progress", ProgressDirective)
     app.connect("doctree-read", add_practice_button)
     app.connect("html-page-context", page_context)
+    app.connect("html-page-context", drop_unused_mathjax, priority=900)
     app.connect("builder-inited", _add_static_paths)
     app.add_css_file("iic-render.css")
     app.add_css_file("iic-course.css")
-    app.add_js_file("iic-runtime.js", defer="defer")
+    # async, not defer: on a return visit it starts the coach while the page still loads.
+    # priority 100: listed before the theme's scripts, so the browser fetches it first.
+    app.add_js_file("iic-runtime.js", priority=100, **{"async": "async"})
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 

@@ -168,7 +168,7 @@ def test_no_webassembly_says_so_and_offers_the_notebook(browser, site_url: str) 
 
 def test_a_broken_worker_is_reported_not_silent(browser, site_url: str) -> None:
     context = browser.new_context()
-    context.route("**/_static/exercises.whl", lambda route: route.abort())
+    context.route("**/lite/static/pyodide/exercises-*.whl", lambda route: route.abort())
     page = context.new_page()
     page.goto(f"{site_url}/book/pitching.html")
     section = exercise(page, "pitch")
@@ -201,4 +201,6 @@ def test_all_four_kinds_are_on_the_coaches_page() -> None:
     html = (REPO / "_build" / "html" / "book" / "coaches.html").read_text(encoding="utf-8")
     for kind in ("goal", "pitch", "questions", "thanks"):
         assert f'data-kind="{kind}"' in html
-    assert Path(REPO / "_build" / "html" / "_static" / "exercises.whl").is_file()
+    site = REPO / "_build" / "html"
+    runtime = json.loads((site / "_static" / "iic-page-runtime.json").read_text())
+    assert Path(site / "lite" / "static" / "pyodide" / runtime["wheel"]).is_file()

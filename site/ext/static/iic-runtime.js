@@ -1,7 +1,9 @@
 // In-page exercises: one lazy Web Worker per page grades every exercise on it.
-// The worker starts when an exercise scrolls into view or its text box gets
-// focus. This script only moves text in and HTML out; drafts live in
-// localStorage under "iic:exercise:<kind>" (the saved-work format).
+// The worker starts when the browser is idle after the page has loaded (unless
+// the connection asks to save data), when an exercise scrolls into view or its
+// text box gets focus, or at once on a return visit that can restore a snapshot.
+// This script only moves text in and HTML out; drafts live in localStorage under
+// "iic:exercise:<kind>" (the saved-work format).
 (function () {
   "use strict";
 
@@ -9,34 +11,129 @@
   const SECTION = "section.iic-exercise[data-kind]";
   const STORE_PREFIX = "iic:exercise:";
   const BOOT_TIMEOUT_MS = 60000;
+  // A first start on a slow link downloads for longer; the timeout counts from the
+  // last sign of progress, not from the start.
+  const STALL_TIMEOUT_MS = 60000;
+
+  // Set once this browser keeps a memory snapshot of the coach (see iic-worker.mjs):
+  // then the next exercise page starts the coach at once instead of when idle.
+  const SNAPSHOT_FLAG = "iic-coach-snapshot";
+  let coach = null;
+  let needWorker = [];
+
+  function coachBase() {
+    return new URL(".", script.src);
+  }
+
+  function getCoach() {
+    if (coach) return coach;
+    const base = coachBase();
+    const config = {
+      pyodideUrl: new URL("../lite/static/pyodide/", base).href,
+      runtimeUrl: new URL("iic-page-runtime.json", base).href,
+      snapshots: true,
+    };
+    coach = makeCoach(config, base, () => needWorker);
+    return coach;
+  }
+
+  function hasSnapshot() {
+    try {
+      return window.localStorage.getItem(SNAPSHOT_FLAG) === "1";
+    } catch (err) {
+      return false;
+    }
+  }
+
+  // Runs as soon as this script does, before the page has finished parsing: on a
+  // return visit the restore then overlaps the rest of the page's loading.
+  function earlyStart() {
+    const meta = document.querySelector('meta[name="iic-coach"]');
+    if (script && meta && hasSnapshot() && !savesData()) getCoach().start();
+  }
 
   function init() {
     const sections = Array.from(document.querySelectorAll(SECTION));
     if (!sections.length || !script) return;
-    const base = new URL(".", script.src);
-    const config = {
-      pyodideUrl: new URL("../lite/static/pyodide/", base).href,
-      wheelUrl: new URL("exercises.whl", base).href,
-    };
     // The planning worksheet is plain fields; every other exercise needs Python.
-    const needWorker = sections.filter((s) => s.dataset.kind !== "planning");
-    const coach = makeCoach(config, base, needWorker);
+    needWorker = sections.filter((s) => s.dataset.kind !== "planning");
+    const coach = getCoach();
     const setUps = { rehearsal: setUpRehearsal, planning: setUpPlanning, contacts: setUpContacts };
     sections.forEach((section) => (setUps[section.dataset.kind] || setUp)(section, coach));
+    if (!needWorker.length) return;
+    coach.showState();
     watchVisibility(needWorker, coach.start);
+    prefetchWhenIdle(coach);
+    coach.whenReady(() => registerServiceWorker(coachBase()));
+  }
+
+  // ---- idle prefetch: on a page with an exercise, start the coach once the page
+  // has loaded and the browser is idle, so it is ready before the learner asks;
+  // never when the connection asks to save data ----
+  function savesData() {
+    const connection = navigator.connection;
+    return Boolean(connection && connection.saveData);
+  }
+
+  function prefetchWhenIdle(coach) {
+    if (savesData()) return;
+    const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 1000));
+    const go = () => idle(() => coach.start(), { timeout: 3000 });
+    if (document.readyState === "complete") go();
+    else window.addEventListener("load", go, { once: true });
+  }
+
+  // ---- the book's service worker (site/sw/iic-sw.js): registered once this page's
+  // coach is ready, so its downloads never slow the coach's first start. Where
+  // service workers are unavailable (plain http on a classroom address) the page
+  // works exactly as before, online. ----
+  function registerServiceWorker(base) {
+    if (!("serviceWorker" in navigator) || !window.isSecureContext) return;
+    const root = new URL("../", base);
+    navigator.serviceWorker
+      .register(new URL("iic-sw.js", root), { scope: root.pathname })
+      .catch((err) => console.warn("Offline copy not set up:", err && err.message));
+  }
+
+  // ---- what the learner sees while the coach loads ----
+  function megabytes(bytes) {
+    return (bytes / 1e6).toFixed(1);
+  }
+
+  function progressText(p) {
+    if (p.phase === "starting") {
+      return p.restoring
+        ? "Getting the coach ready: starting it from the copy kept in this browser..."
+        : "Getting the coach ready: everything is downloaded; starting Python in this browser...";
+    }
+    const loaded = Math.min(p.loaded || 0, p.total || 0);
+    let text = "Getting the coach ready: downloaded " + megabytes(loaded) + " of " + megabytes(p.total) + " MB";
+    const rate = loaded / Math.max(p.elapsedMs || 0, 1); // bytes per ms, from what has loaded so far
+    if (loaded > 0 && loaded < p.total && p.elapsedMs > 1000) {
+      const seconds = Math.max(1, Math.round((p.total - loaded) / rate / 1000));
+      text += ", about " + seconds + (seconds === 1 ? " second" : " seconds") + " to go";
+    }
+    return text + " (only the first time).";
   }
 
   // ---- the worker: started once, shared by every exercise on the page ----
-  function makeCoach(config, base, sections) {
+  function makeCoach(config, base, getSections) {
+    const sections = { forEach: (fn) => getSections().forEach(fn) };
     let worker = null;
     let state = "idle"; // idle | starting | ready | failed
     let reason = "";
     let nextId = 1;
     const pending = new Map();
     let readyPromise = null;
+    const readyCallbacks = [];
 
     function everyStatus(text) {
-      sections.forEach((s) => setStatus(s, text));
+      sections.forEach((s) => setStatus(s, s.dataset.iicBusy ? "Your feedback will appear as soon as it is ready. " + text : text));
+    }
+
+    function onProgress(data) {
+      window.iicCoachProgress = data;
+      if (state === "starting") everyStatus(progressText(data));
     }
 
     function fail(why) {
@@ -47,6 +144,35 @@
       pending.clear();
       if (worker) worker.terminate();
       sections.forEach((s) => showFailure(s, why));
+    }
+
+    function announceReady() {
+      sections.forEach((s) => {
+        const ready = {
+          rehearsal: "Ready: press Start interview when you are.",
+          contacts: "Ready: add the people you know, then pick the three to ask first.",
+        }[s.dataset.kind] || "Ready: press Check whenever you want feedback.";
+        if (!s.dataset.iicBusy) setStatus(s, ready);
+        refreshCount(s, api);
+      });
+    }
+
+    // What the page shows when its exercises appear after the coach has started.
+    function showState() {
+      if (state === "ready") announceReady();
+      else if (state === "failed") sections.forEach((s) => showFailure(s, reason));
+      else if (state === "starting") {
+        everyStatus(window.iicCoachProgress ? progressText(window.iicCoachProgress) : "Getting the coach ready...");
+      }
+    }
+
+    function rememberSnapshot(snapshot) {
+      try {
+        if (snapshot === "stored" || snapshot === "restored") window.localStorage.setItem(SNAPSHOT_FLAG, "1");
+        else if (snapshot === "failed" || snapshot === "off") window.localStorage.removeItem(SNAPSHOT_FLAG);
+      } catch (err) {
+        // storage off: every visit starts when idle
+      }
     }
 
     function call(message) {
@@ -67,6 +193,7 @@
         return readyPromise;
       }
       state = "starting";
+      window.iicCoachStartedAt = performance.now();
       everyStatus("Getting the coach ready...");
       try {
         worker = new Worker(new URL("iic-worker.mjs", base), { type: "module" });
@@ -77,6 +204,12 @@
         return readyPromise;
       }
       worker.onmessage = ({ data }) => {
+        if (data.type === "progress") return onProgress(data);
+        if (data.type === "snapshot") {
+          window.iicCoachSnapshot = data.snapshot;
+          rememberSnapshot(data.snapshot);
+          return;
+        }
         const p = pending.get(data.id);
         if (!p) return;
         pending.delete(data.id);
@@ -87,22 +220,32 @@
         event.preventDefault();
         fail("The coach stopped unexpectedly (" + (event.message || "worker error") + ").");
       };
-      const timer = setTimeout(() => {
-        if (state === "starting") fail("The coach is taking too long to start.");
-      }, BOOT_TIMEOUT_MS);
+      // Fail only when nothing has moved for a while: a slow download is not a hang.
+      let lastSign = "";
+      let timer = null;
+      const watchdog = () => {
+        const sign = JSON.stringify(window.iicCoachProgress || null);
+        if (state !== "starting") return;
+        if (sign === lastSign) {
+          fail("The coach is taking too long to start.");
+          return;
+        }
+        lastSign = sign;
+        timer = setTimeout(watchdog, STALL_TIMEOUT_MS);
+      };
+      timer = setTimeout(watchdog, BOOT_TIMEOUT_MS);
       readyPromise = call({ type: "init" }).then(
         (msg) => {
           clearTimeout(timer);
           state = "ready";
+          // Timings for the benchmark (milliseconds since navigation started).
+          window.iicCoachReadyAt = performance.now();
           window.iicCoachBootMs = msg.bootMs;
-          sections.forEach((s) => {
-            const ready = {
-              rehearsal: "Ready: press Start interview when you are.",
-              contacts: "Ready: add the people you know, then pick the three to ask first.",
-            }[s.dataset.kind] || "Ready: press Check whenever you want feedback.";
-            if (!s.dataset.iicBusy) setStatus(s, ready);
-            refreshCount(s, api);
-          });
+          window.iicCoachStart = msg.snapshot;
+          window.iicCoachMarks = msg.marks;
+          rememberSnapshot(msg.snapshot);
+          readyCallbacks.splice(0).forEach((fn) => fn());
+          announceReady();
           return msg;
         },
         (err) => {
@@ -117,6 +260,11 @@
 
     const api = {
       start,
+      showState,
+      whenReady(fn) {
+        if (state === "ready") fn();
+        else readyCallbacks.push(fn);
+      },
       get state() {
         return state;
       },
@@ -267,7 +415,10 @@
       section.dataset.iicBusy = "1";
       setStatus(
         section,
-        coach.state === "ready" ? "Checking..." : "Getting the coach ready... your feedback will appear as soon as it is.",
+        coach.state === "ready"
+          ? "Checking..."
+          : "Your feedback will appear as soon as it is ready. " +
+              (window.iicCoachProgress ? progressText(window.iicCoachProgress) : "Getting the coach ready..."),
       );
       coach.grade(kind, sentText, options(section)).then(
         (msg) => {
@@ -555,6 +706,7 @@
     sections.forEach((s) => observer.observe(s));
   }
 
+  earlyStart();
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

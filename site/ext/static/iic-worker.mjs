@@ -1,104 +1,242 @@
 // The book page's grader: a module Web Worker running the site's own Pyodide with
-// no packages at all, plus the course's `exercises` wheel. It only moves text in
-// and HTML out: all grading and rendering is the same Python the notebooks use.
+// the course's `exercises` wheel. It only moves strings in and out: every rule,
+// grade and rendering is `exercises.page_bridge`, the same Python the notebooks use.
+//
+// Start-up, in order of preference:
+// 1. A memory snapshot kept in this browser (IndexedDB), made by an earlier visit
+//    of the same build (`key` in _static/iic-page-runtime.json): Pyodide restores
+//    it instead of starting the interpreter and importing the course.
+// 2. A normal start: Pyodide, then the course; afterwards the worker warms the
+//    graders up and keeps a snapshot for next time.
+// A snapshot holds the interpreter's memory, not the files unpacked from wheels,
+// so both paths unpack the course wheel (and load the page's packages) again.
+// A missing, stale or broken snapshot falls back to a normal start, silently.
+// While it starts the worker posts {type: "progress"} messages: bytes downloaded
+// so far against the manifest's total, then the "starting" phase.
 
-const BRIDGE = `
-import json
-from exercises.render import grade_and_render_report
-from exercises.widgets.logic import length_html, length_status
-
-
-def iic_grade(kind, text, options_json):
-    html, report = grade_and_render_report(kind, text, **json.loads(options_json))
-    return json.dumps({"html": html, "report": report.to_dict() if report else None})
-
-
-# The rehearsal and the contact map are imported on first use, so they add
-# nothing to the time before the writing coaches are ready.
-def iic_rehearse(action, payload_json):
-    from exercises.practice import page as rehearsal_page
-
-    p = json.loads(payload_json)
-    sid = p.get("session", "")
-    if action == "start":
-        out = rehearsal_page.start(sid, p.get("persona", ""), p.get("minutes", 20), p.get("seed", 0))
-    elif action == "ask":
-        out = rehearsal_page.ask(sid, p.get("text", ""))
-    else:
-        out = rehearsal_page.end(sid)
-    return json.dumps(out)
-
-
-def iic_contacts(action, payload_json):
-    from exercises.widgets import worksheet_logic as ws
-
-    p = json.loads(payload_json)
-    data = ws.normalise_contacts(p.get("data"))
-    message = ""
-    if action == "add":
-        data, message = ws.add_contact(data, p.get("name", ""), p.get("circle", ""), p.get("note", ""))
-    elif action == "first":
-        data, message = ws.set_first_three(data, [n for n in p.get("chosen", []) if n])
-    return json.dumps({"data": data, "names": ws.names(data), "html": ws.contacts_html(data),
-                       "message": message})
-
-
-def iic_count(kind, text, options_json):
-    channel = json.loads(options_json).get("channel", "email")
-    return length_html(length_status(text, kind, channel), kind, channel)
-`;
+const DB_NAME = "iic-coach";
+const STORE = "snapshots";
+const KEY_RECORD = "key";
+const BYTES_RECORD = "bytes";
+const PROGRESS_EVERY_MS = 250;
 
 let runtime = null;
 
-function boot(config) {
-  runtime ??= (async () => {
-    const started = performance.now();
-    // Fetch the course wheel while Pyodide compiles, not after.
-    const wheel = fetch(config.wheelUrl).then((response) => {
-      if (!response.ok) {
-        throw new Error(`the course package could not be loaded (HTTP ${response.status})`);
-      }
-      return response.arrayBuffer();
+// ---- the snapshot store: one record {key, bytes}, replaced when the build changes ----
+function openDb() {
+  return new Promise((resolve, reject) => {
+    if (typeof indexedDB === "undefined") {
+      reject(new Error("no IndexedDB"));
+      return;
+    }
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error("IndexedDB blocked"));
+  });
+}
+
+async function withStore(mode, action) {
+  const db = await openDb();
+  try {
+    return await new Promise((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const request = action(tx.objectStore(STORE));
+      let result;
+      request.onsuccess = () => (result = request.result);
+      tx.oncomplete = () => resolve(result);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error || new Error("aborted"));
     });
-    wheel.catch(() => {}); // reported when awaited below
-    const { loadPyodide } = await import(config.pyodideUrl + "pyodide.mjs");
-    const pyodide = await loadPyodide({ indexURL: config.pyodideUrl, packages: [] });
-    pyodide.unpackArchive(await wheel, "wheel");
-    pyodide.runPython(BRIDGE);
-    return {
-      grade: pyodide.globals.get("iic_grade"),
-      count: pyodide.globals.get("iic_count"),
-      rehearse: pyodide.globals.get("iic_rehearse"),
-      contacts: pyodide.globals.get("iic_contacts"),
-      bootMs: performance.now() - started,
-    };
-  })();
-  return runtime;
+  } finally {
+    db.close();
+  }
+}
+
+// Two records: "key" (tiny, read first) and "bytes" (about 30 MB). Knowing the key
+// early lets Pyodide load its module while the bytes are still being read.
+async function savedSnapshotKey() {
+  try {
+    return (await withStore("readonly", (store) => store.get(KEY_RECORD))) || null;
+  } catch (err) {
+    return null; // no storage (private mode, quota, blocked): start normally
+  }
+}
+
+async function readSnapshotBytes() {
+  const bytes = await withStore("readonly", (store) => store.get(BYTES_RECORD));
+  if (!(bytes instanceof Uint8Array)) throw new Error("no snapshot bytes");
+  return bytes;
+}
+
+async function dropSnapshot() {
+  try {
+    await withStore("readwrite", (store) => store.clear());
+  } catch (err) {
+    // nothing to clean
+  }
+}
+
+async function keepSnapshot(key, bytes) {
+  await dropSnapshot();
+  await withStore("readwrite", (store) => store.put(bytes, BYTES_RECORD));
+  await withStore("readwrite", (store) => store.put(key, KEY_RECORD)); // last: marks it complete
+}
+
+// ---- downloads: counted for the progress line ----
+function trackDownloads(report) {
+  const realFetch = self.fetch.bind(self);
+  let loaded = 0;
+  self.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    if (response.ok && response.body) {
+      // Count a copy of the body; Pyodide reads the original (streaming compile included).
+      const reader = response.clone().body.getReader();
+      (async () => {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          loaded += value.byteLength;
+          report(loaded);
+        }
+      })().catch(() => {});
+    }
+    return response;
+  };
+  return () => {
+    self.fetch = realFetch;
+  };
+}
+
+async function fetchOk(url, what) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${what} could not be loaded (HTTP ${response.status})`);
+  return response;
+}
+
+// ---- start-up ----
+async function install(pyodide, manifest, wheel) {
+  // Files are never part of a snapshot: unpack them on every start.
+  if (manifest.packages.length) {
+    await pyodide.loadPackage(manifest.packages, { messageCallback: () => {}, errorCallback: () => {} });
+  }
+  pyodide.unpackArchive(await wheel, "wheel");
+  return pyodide.pyimport("exercises.page_bridge");
+}
+
+function bridgeApi(bridge, started, snapshot) {
+  return {
+    grade: bridge.grade,
+    count: bridge.count,
+    rehearse: bridge.rehearse,
+    contacts: bridge.contacts,
+    warmUp: bridge.warm_up,
+    bootMs: performance.now() - started,
+    snapshot,
+  };
+}
+
+const marks = {};
+const mark = (name) => (marks[name] = Math.round(performance.now()));
+
+async function boot(config, post) {
+  const started = performance.now();
+  mark("boot");
+  const [manifest, savedKey, { loadPyodide }] = await Promise.all([
+    fetchOk(config.runtimeUrl, "the coach's manifest").then((r) => r.json()),
+    config.snapshots ? savedSnapshotKey() : null,
+    import(config.pyodideUrl + "pyodide.mjs"),
+  ]);
+  mark("manifest");
+  const indexURL = config.pyodideUrl;
+  const wheel = fetchOk(indexURL + manifest.wheel, "the course package").then((r) => r.arrayBuffer());
+  wheel.catch(() => {}); // reported where it is awaited
+
+  if (savedKey === manifest.key) {
+    post({ type: "progress", phase: "starting", restoring: true });
+    try {
+      // Pyodide awaits the bytes only after its own module has loaded.
+      const pyodide = await loadPyodide({ indexURL, packages: [], _loadSnapshot: readSnapshotBytes() });
+      mark("restored");
+      const bridge = await install(pyodide, manifest, wheel);
+      mark("installed");
+      bridge.count("pitch", "", "{}"); // proves the restored interpreter really works
+      return bridgeApi(bridge, started, "restored");
+    } catch (err) {
+      console.warn("The saved start-up snapshot could not be used; starting normally.", err);
+      await dropSnapshot();
+    }
+  } else if (savedKey) {
+    await dropSnapshot(); // another build's: it can never be used again
+  }
+
+  let lastReport = 0;
+  const untrack = trackDownloads((loaded) => {
+    const now = performance.now();
+    if (now - lastReport < PROGRESS_EVERY_MS && loaded < manifest.bytes) return;
+    lastReport = now;
+    post({ type: "progress", phase: "downloading", loaded, total: manifest.bytes,
+           elapsedMs: now - started });
+  });
+  let pyodide;
+  try {
+    pyodide = await loadPyodide({ indexURL, packages: [], _makeSnapshot: Boolean(config.snapshots) });
+    post({ type: "progress", phase: "starting" });
+    await wheel;
+  } finally {
+    untrack();
+  }
+  const bridge = await install(pyodide, manifest, wheel);
+  const api = bridgeApi(bridge, started, config.snapshots ? "pending" : "off");
+  api.makeSnapshot = () => pyodide.makeMemorySnapshot();
+  api.key = manifest.key;
+  return api;
+}
+
+// After the first normal start: warm the graders up, then keep a snapshot, off
+// the critical path (the page is already "Ready"). Any failure just means the
+// next visit starts normally.
+async function snapshotLater(rt) {
+  if (rt.snapshot !== "pending") return rt.snapshot;
+  try {
+    rt.warmUp();
+    await keepSnapshot(rt.key, rt.makeSnapshot());
+    rt.snapshot = "stored";
+  } catch (err) {
+    rt.snapshot = "failed";
+    await dropSnapshot();
+  }
+  return rt.snapshot;
 }
 
 self.onmessage = async ({ data }) => {
   const { id, type } = data;
+  const post = (message) => self.postMessage(message);
   try {
-    const rt = await boot(data.config);
+    runtime ??= boot(data.config, post);
+    const rt = await runtime;
     if (type === "init") {
-      self.postMessage({ id, type: "ready", bootMs: rt.bootMs });
+      post({ id, type: "ready", bootMs: rt.bootMs, snapshot: rt.snapshot, marks });
+      const snapshot = await snapshotLater(rt);
+      post({ type: "snapshot", snapshot });
     } else if (type === "grade") {
       const started = performance.now();
       const out = JSON.parse(rt.grade(data.kind, data.text, JSON.stringify(data.options)));
-      self.postMessage({ id, type: "graded", ...out, gradeMs: performance.now() - started });
+      post({ id, type: "graded", ...out, gradeMs: performance.now() - started });
     } else if (type === "rehearse") {
       const out = JSON.parse(rt.rehearse(data.action, JSON.stringify(data.payload)));
-      self.postMessage({ id, type: "rehearsed", ...out });
+      post({ id, type: "rehearsed", ...out });
     } else if (type === "contacts") {
       const out = JSON.parse(rt.contacts(data.action, JSON.stringify(data.payload)));
-      self.postMessage({ id, type: "mapped", ...out });
+      post({ id, type: "mapped", ...out });
     } else if (type === "count") {
       const html = rt.count(data.kind, data.text, JSON.stringify(data.options));
-      self.postMessage({ id, type: "counted", html });
+      post({ id, type: "counted", html });
     } else {
       throw new Error(`unknown request ${type}`);
     }
   } catch (err) {
-    self.postMessage({ id, type: "error", message: String((err && err.message) || err) });
+    post({ id, type: "error", message: String((err && err.message) || err) });
   }
 };

@@ -1,0 +1,58 @@
+"""The book page worker's manifest: ``_static/iic-page-runtime.json``.
+
+The worker (site/ext/static/iic-worker.mjs) reads it first. It names the course
+wheel inside the JupyterLite Pyodide distribution (so the site ships the wheel
+once), the extra packages the page needs from the Pyodide lock, how many bytes a
+first visit downloads (for the loading progress), and a key that changes
+whenever anything that ends up in the worker's memory changes (for the memory
+snapshot kept in the browser).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from browser_wheels import normalise
+
+#: Fetched by Pyodide while it starts (the wasm, the standard library, the lock).
+CORE_DOWNLOADS = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+
+
+def closure(lock: dict, roots: list[str]) -> list[str]:
+    """``roots`` and everything they depend on in the lock, by normalised name."""
+    packages = {normalise(k): v for k, v in lock["packages"].items()}
+    seen: list[str] = []
+    stack = [normalise(r) for r in roots]
+    while stack:
+        name = stack.pop()
+        if name not in seen:
+            seen.append(name)
+            stack.extend(normalise(d) for d in packages[name]["depends"])
+    return sorted(seen)
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_page_runtime(html: Path, pyodide_dir: Path, lock: dict, wheel_name: str,
+                       page_packages: list[str], version: str) -> dict:
+    """Write the manifest and return it."""
+    packages = {normalise(k): v for k, v in lock["packages"].items()}
+    loaded = closure(lock, page_packages)
+    files = CORE_DOWNLOADS + [wheel_name] + [packages[n]["file_name"] for n in loaded]
+    key = hashlib.sha256()
+    for name in ["pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip", *files[3:]]:
+        key.update(name.encode() + b"\0" + file_sha256(pyodide_dir / name).encode())
+    runtime = {
+        "pyodide": version,
+        "wheel": wheel_name,
+        "packages": [packages[n]["name"] for n in sorted(normalise(p) for p in page_packages)],
+        "files": files,
+        "bytes": sum((pyodide_dir / f).stat().st_size for f in files),
+        "key": f"{version}-{key.hexdigest()[:20]}",
+    }
+    (html / "_static" / "iic-page-runtime.json").write_text(json.dumps(runtime, indent=1))
+    return runtime
