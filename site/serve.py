@@ -164,8 +164,9 @@ class _Body:
 
 
 def make_server(directory: Path, port: int = 8000, quiet: bool = False,
-                host: str = "127.0.0.1") -> http.server.HTTPServer:
-    handler = functools.partial(SiteHandler, directory=str(directory))
+                host: str = "127.0.0.1",
+                handler_class: type[SiteHandler] = SiteHandler) -> http.server.HTTPServer:
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer((host, port), handler)
     server.quiet = quiet  # type: ignore[attr-defined]
     server.gzip_cache = GzipCache()  # type: ignore[attr-defined]

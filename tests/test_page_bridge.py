@@ -75,6 +75,9 @@ def test_the_contact_map_adds_and_picks_and_shrugs_off_junk() -> None:
 
 def test_warm_up_grades_every_kind_without_error() -> None:
     page_bridge.warm_up()
+    assert page_bridge.WARM_UP_KINDS == ["pitch", "questions", "thanks", "goal"]
+    for kind in page_bridge.WARM_UP_KINDS:
+        page_bridge.warm_up(kind)
 
 
 def test_importing_the_bridge_leaves_ipywidgets_out() -> None:

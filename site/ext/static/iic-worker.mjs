@@ -131,7 +131,7 @@ function bridgeApi(bridge, started, snapshot) {
     count: bridge.count,
     rehearse: bridge.rehearse,
     contacts: bridge.contacts,
-    warmUp: bridge.warm_up,
+    warmUp: () => bridge.warm_up(),
     bootMs: performance.now() - started,
     snapshot,
   };
@@ -194,14 +194,38 @@ async function boot(config, post) {
   return api;
 }
 
-// After the first normal start: warm the graders up, then keep a snapshot, off
-// the critical path (the page is already "Ready"). Any failure just means the
+// After the first normal start: warm the graders up, then keep a snapshot. This
+// runs right after "ready" is posted and before any other message is handled (it
+// is synchronous up to the copy of the memory), so the snapshot holds the course's
+// own sample texts and never anything the learner wrote. If the learner already
+// asked for something while the coach was starting, they are not kept waiting:
+// no snapshot this time, the next visit tries again. Any failure just means the
 // next visit starts normally.
-async function snapshotLater(rt) {
-  if (rt.snapshot !== "pending") return rt.snapshot;
+let learnerRequests = 0;
+const carriesLearnerText = (data) => ["grade", "rehearse", "contacts"].includes(data.type);
+
+function snapshotNow(rt) {
+  if (rt.snapshot !== "pending") return null;
+  if (learnerRequests) {
+    rt.snapshot = "skipped";
+    return null;
+  }
   try {
     rt.warmUp();
-    await keepSnapshot(rt.key, rt.makeSnapshot());
+    return rt.makeSnapshot();
+  } catch (err) {
+    rt.snapshot = "failed";
+    return null;
+  }
+}
+
+async function keepSnapshotLater(rt, bytes) {
+  if (!bytes) {
+    if (rt.snapshot === "failed") await dropSnapshot();
+    return rt.snapshot;
+  }
+  try {
+    await keepSnapshot(rt.key, bytes);
     rt.snapshot = "stored";
   } catch (err) {
     rt.snapshot = "failed";
@@ -215,10 +239,11 @@ self.onmessage = async ({ data }) => {
   const post = (message) => self.postMessage(message);
   try {
     runtime ??= boot(data.config, post);
+    if (carriesLearnerText(data)) learnerRequests += 1;
     const rt = await runtime;
     if (type === "init") {
       post({ id, type: "ready", bootMs: rt.bootMs, snapshot: rt.snapshot, marks });
-      const snapshot = await snapshotLater(rt);
+      const snapshot = await keepSnapshotLater(rt, snapshotNow(rt));
       post({ type: "snapshot", snapshot });
     } else if (type === "grade") {
       const started = performance.now();
