@@ -22,6 +22,7 @@ the Pyodide lock and makes the page worker load it.
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import tomllib
 import zipfile
@@ -42,6 +43,13 @@ KERNEL_PACKAGES = ["micropip", "ipython", "jedi", "parso"]
 #: JupyterLite site ships their JavaScript as extensions); nothing imports them
 #: in the kernel, so their wheels stay out of the browser.
 NOT_IN_BROWSER = {"widgetsnbextension", "jupyterlab-widgets"}
+
+#: Files a wheel carries that the course never reads in the browser, by package:
+#: (patterns to drop, patterns kept even so). The course is in English, so of
+#: pyspellchecker's twelve word lists (7.2 MB) only the English one (0.65 MB) ships.
+BROWSER_TRIM: dict[str, tuple[list[str], list[str]]] = {
+    "pyspellchecker": (["spellchecker/resources/*.json.gz"], ["spellchecker/resources/en.json.gz"]),
+}
 
 #: The environment markers of Pyodide 314 (Python 3.14 compiled to WebAssembly).
 PYODIDE_ENV = {
@@ -157,6 +165,38 @@ def resolve(
         found[name] = get_wheel(name, pinned[name])
         stack.extend(wheel_depends(found[name]))
     return found
+
+
+def trim_wheel(wheel: Path, dest_dir: Path,
+               rules: dict[str, tuple[list[str], list[str]]] = BROWSER_TRIM) -> Path:
+    """``wheel`` itself, or a copy in ``dest_dir`` without the files ``rules`` drop.
+
+    The copy keeps the wheel's name and its RECORD lists only what is left, so it
+    is still a valid wheel; the Pyodide lock gets the copy's own sha256.
+    """
+    name, _ = wheel_name_version(wheel)
+    if name not in rules:
+        return wheel
+    drop, keep = rules[name]
+
+    def dropped(path: str) -> bool:
+        return (any(fnmatch.fnmatch(path, p) for p in drop)
+                and not any(fnmatch.fnmatch(path, p) for p in keep))
+
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    out = dest_dir / wheel.name
+    with zipfile.ZipFile(wheel) as src, \
+            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if dropped(info.filename):
+                continue
+            data = src.read(info)
+            if info.filename.endswith(".dist-info/RECORD"):
+                lines = [line for line in data.decode("utf-8").splitlines()
+                         if not dropped(line.split(",", 1)[0])]
+                data = ("\n".join(lines) + "\n").encode("utf-8")
+            dst.writestr(info, data)
+    return out
 
 
 def find_wheel(directory: Path, name: str, version: str) -> Path | None:

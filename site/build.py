@@ -173,7 +173,7 @@ def finish_site(lock: dict, wheel: Path) -> None:
         runtime = write_page_runtime(HTML, LITE_OUT / "static" / "pyodide", lock, wheel.name,
                                      course_needs().page, version)
         print(f"    {runtime['bytes'] / 1e6:.1f} MB to download on a first visit, "
-              f"packages {runtime['packages'] or 'none'}")
+              f"other wheels: {runtime['wheels'] or 'none'}")
     with step("service worker: iic-sw.js with its precache manifest"):
         entries = write_service_worker(HTML, HERE / "sw" / "iic-sw.js", runtime)
         print(f"    {len(entries)} files precached, "

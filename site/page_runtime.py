@@ -2,7 +2,8 @@
 
 The worker (site/ext/static/iic-worker.mjs) reads it first. It names the course
 wheel inside the JupyterLite Pyodide distribution (so the site ships the wheel
-once), the extra packages the page needs from the Pyodide lock, how many bytes a
+once), the wheels of the lock packages the page needs (with their dependencies),
+how many bytes a
 first visit downloads (for the loading progress), and a key that changes
 whenever anything that ends up in the worker's memory changes (for the memory
 snapshot kept in the browser).
@@ -49,7 +50,9 @@ def write_page_runtime(html: Path, pyodide_dir: Path, lock: dict, wheel_name: st
     runtime = {
         "pyodide": version,
         "wheel": wheel_name,
-        "packages": [packages[n]["name"] for n in sorted(normalise(p) for p in page_packages)],
+        # Unpacked like the course wheel (not loadPackage, whose state would keep
+        # the memory snapshot from being made); already closed over dependencies.
+        "wheels": [packages[n]["file_name"] for n in loaded],
         "files": files,
         "bytes": sum((pyodide_dir / f).stat().st_size for f in files),
         "key": f"{version}-{key.hexdigest()[:20]}",

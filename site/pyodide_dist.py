@@ -15,7 +15,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
-from browser_wheels import normalise, wheel_depends, wheel_name_version
+from browser_wheels import normalise, trim_wheel, wheel_depends, wheel_name_version
 
 CORE_FILES = [
     "pyodide.mjs",
@@ -79,9 +79,12 @@ def build_distribution(
     lock = json.loads((npm_pyodide / "pyodide-lock.json").read_text())
     original = {normalise(k): v for k, v in lock["packages"].items()}
     packages: dict[str, dict] = {}
-    for wheel in sorted(wheels):
+    for original_wheel in sorted(wheels):
+        # Files the browser never reads are left out (browser_wheels.BROWSER_TRIM).
+        wheel = trim_wheel(original_wheel, dest)
         name, version = wheel_name_version(wheel)
-        shutil.copy2(wheel, dest / wheel.name)
+        if wheel.parent != dest:
+            shutil.copy2(wheel, dest / wheel.name)
         if name in original and original[name]["version"] == version:
             entry = dict(original[name])
             entry.update(file_name=wheel.name, sha256=sha256(wheel))

@@ -88,3 +88,31 @@ def test_pins_read_name_version_lines(tmp_path: Path) -> None:
     req = tmp_path / "requirements.txt"
     req.write_text("# comment\nIPyWidgets==8.1.9\nfoo_bar == 1.0  # why\nbaz>=2\n")
     assert pins(req) == {"ipywidgets": "8.1.9", "foo-bar": "1.0"}
+
+
+def test_a_trimmed_wheel_keeps_only_what_the_browser_reads(tmp_path: Path) -> None:
+    from browser_wheels import BROWSER_TRIM, trim_wheel
+
+    src = tmp_path / "src"
+    src.mkdir()
+    wheel = src / "pyspellchecker-0.9.1-py3-none-any.whl"
+    files = ["spellchecker/__init__.py", "spellchecker/resources/en.json.gz",
+             "spellchecker/resources/de.json.gz", "spellchecker/resources/nl.json.gz"]
+    with zipfile.ZipFile(wheel, "w") as zf:
+        for name in files:
+            zf.writestr(name, "x" * 100)
+        zf.writestr("pyspellchecker-0.9.1.dist-info/METADATA", "Name: pyspellchecker\n")
+        zf.writestr("pyspellchecker-0.9.1.dist-info/RECORD",
+                    "".join(f"{n},sha256=x,100\n" for n in files))
+    out = trim_wheel(wheel, tmp_path / "out")
+    assert out.name == wheel.name and out != wheel
+    with zipfile.ZipFile(out) as zf:
+        names = set(zf.namelist())
+        record = zf.read("pyspellchecker-0.9.1.dist-info/RECORD").decode()
+    assert "spellchecker/resources/en.json.gz" in names
+    assert "spellchecker/resources/de.json.gz" not in names and "nl.json.gz" not in record
+    assert "spellchecker/resources/en.json.gz" in record and "__init__.py" in record
+    # Wheels without a rule are shipped untouched.
+    other = make_wheel(src, "comm", "0.2.3", [])
+    assert trim_wheel(other, tmp_path / "out") == other
+    assert "pyspellchecker" in BROWSER_TRIM

@@ -9,7 +9,7 @@
 // 2. A normal start: Pyodide, then the course; afterwards the worker warms the
 //    graders up and keeps a snapshot for next time.
 // A snapshot holds the interpreter's memory, not the files unpacked from wheels,
-// so both paths unpack the course wheel (and load the page's packages) again.
+// so both paths unpack the course wheel and the page's other wheels again.
 // A missing, stale or broken snapshot falls back to a normal start, silently.
 // While it starts the worker posts {type: "progress"} messages: bytes downloaded
 // so far against the manifest's total, then the "starting" phase.
@@ -116,12 +116,10 @@ async function fetchOk(url, what) {
 }
 
 // ---- start-up ----
-async function install(pyodide, manifest, wheel) {
-  // Files are never part of a snapshot: unpack them on every start.
-  if (manifest.packages.length) {
-    await pyodide.loadPackage(manifest.packages, { messageCallback: () => {}, errorCallback: () => {} });
-  }
-  pyodide.unpackArchive(await wheel, "wheel");
+async function install(pyodide, wheels) {
+  // Files are never part of a snapshot: unpack them on every start. Plain unpacking
+  // (not loadPackage) leaves no JavaScript state behind that a snapshot would refuse.
+  for (const wheel of await Promise.all(wheels)) pyodide.unpackArchive(wheel, "wheel");
   return pyodide.pyimport("exercises.page_bridge");
 }
 
@@ -150,8 +148,11 @@ async function boot(config, post) {
   ]);
   mark("manifest");
   const indexURL = config.pyodideUrl;
-  const wheel = fetchOk(indexURL + manifest.wheel, "the course package").then((r) => r.arrayBuffer());
-  wheel.catch(() => {}); // reported where it is awaited
+  const wheels = [manifest.wheel, ...manifest.wheels].map((name) => {
+    const bytes = fetchOk(indexURL + name, "the course package").then((r) => r.arrayBuffer());
+    bytes.catch(() => {}); // reported where it is awaited
+    return bytes;
+  });
 
   if (savedKey === manifest.key) {
     post({ type: "progress", phase: "starting", restoring: true });
@@ -159,7 +160,7 @@ async function boot(config, post) {
       // Pyodide awaits the bytes only after its own module has loaded.
       const pyodide = await loadPyodide({ indexURL, packages: [], _loadSnapshot: readSnapshotBytes() });
       mark("restored");
-      const bridge = await install(pyodide, manifest, wheel);
+      const bridge = await install(pyodide, wheels);
       mark("installed");
       bridge.count("pitch", "", "{}"); // proves the restored interpreter really works
       return bridgeApi(bridge, started, "restored");
@@ -183,11 +184,11 @@ async function boot(config, post) {
   try {
     pyodide = await loadPyodide({ indexURL, packages: [], _makeSnapshot: Boolean(config.snapshots) });
     post({ type: "progress", phase: "starting" });
-    await wheel;
+    await Promise.all(wheels);
   } finally {
     untrack();
   }
-  const bridge = await install(pyodide, manifest, wheel);
+  const bridge = await install(pyodide, wheels);
   const api = bridgeApi(bridge, started, config.snapshots ? "pending" : "off");
   api.makeSnapshot = () => pyodide.makeMemorySnapshot();
   api.key = manifest.key;
@@ -214,6 +215,7 @@ function snapshotNow(rt) {
     rt.warmUp();
     return rt.makeSnapshot();
   } catch (err) {
+    console.warn("No start-up snapshot this time:", err && err.message);
     rt.snapshot = "failed";
     return null;
   }
