@@ -128,7 +128,10 @@
     const readyCallbacks = [];
 
     function everyStatus(text) {
-      sections.forEach((s) => setStatus(s, s.dataset.iicBusy ? "Your feedback will appear as soon as it is ready. " + text : text));
+      sections.forEach((s) => {
+        if (!coachMaySay(s)) return;
+        setStatus(s, s.dataset.iicBusy ? "Your feedback will appear as soon as it is ready. " + text : text);
+      });
     }
 
     function onProgress(data) {
@@ -152,7 +155,7 @@
           rehearsal: "Ready: press Start interview when you are.",
           contacts: "Ready: add the people you know, then pick the three to ask first.",
         }[s.dataset.kind] || "Ready: press Check whenever you want feedback.";
-        if (!s.dataset.iicBusy) setStatus(s, ready);
+        if (!s.dataset.iicBusy && coachMaySay(s)) setStatus(s, ready);
         refreshCount(s, api);
       });
     }
@@ -309,6 +312,15 @@
     if (!status) return;
     const note = keepNote ? section.dataset.iicNote || "" : "";
     status.textContent = note ? note + " " + text : text;
+    // An answer to something the learner did: the coach's own loading lines
+    // (which may start by themselves, when the browser is idle) do not replace it.
+    if (!keepNote) section.dataset.iicAnswered = "1";
+  }
+
+  // For the coach's loading and "Ready" lines: busy sections (a check is waiting)
+  // always hear how it goes; others unless they show an answer to the learner.
+  function coachMaySay(section) {
+    return Boolean(section.dataset.iicBusy) || !section.dataset.iicAnswered;
   }
 
   function showFailure(section, why) {
