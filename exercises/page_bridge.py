@@ -65,7 +65,7 @@ def rehearse(action: str, payload_json: str) -> str:
     sid = str(p.get("session", ""))
     if action == "start":
         out = rehearsal_page.start(sid, p.get("persona", ""), p.get("minutes", 20),
-                                   p.get("seed", 0))
+                                   p.get("seed", 0), _text(p.get("intro")))
     elif action == "ask":
         out = rehearsal_page.ask(sid, _text(p.get("text")))
     else:

@@ -37,13 +37,14 @@ __all__ = [
     "report_from_dict",
 ]
 
-KINDS = ("pitch", "questions", "thanks", "goal")
+KINDS = ("pitch", "questions", "thanks", "goal", "intro")
 
 KIND_TITLES = {
     "pitch": "Feedback on your outreach message",
     "questions": "Feedback on your question list",
     "thanks": "Feedback on your thank-you note",
     "goal": "Feedback on your learning goal",
+    "intro": "Feedback on your 30-second introduction",
 }
 
 LEVEL_WORDS = {
@@ -600,7 +601,13 @@ def grade_report(kind: Any, text: Any, **options: Any) -> Any:
         raise OptionError("There is no text to check. Write your text in the box first.")
     from exercises import grading
 
-    allowed = {"pitch": {"channel"}, "questions": {"minutes"}, "thanks": set(), "goal": set()}
+    allowed = {
+        "pitch": {"channel"},
+        "questions": {"minutes"},
+        "thanks": set(),
+        "goal": set(),
+        "intro": set(),
+    }
     unknown = sorted(set(options) - allowed[kind])
     if unknown:
         raise OptionError(f"This exercise does not take the option {', '.join(unknown)}.")
@@ -617,6 +624,10 @@ def grade_report(kind: Any, text: Any, **options: Any) -> Any:
         return grading.grade_questions(text, minutes=minutes)
     if kind == "thanks":
         return grading.grade_thank_you(text)
+    if kind == "intro":
+        from exercises.grading.intro import grade_intro
+
+        return grade_intro(text)
     return grading.grade_goal(text)
 
 

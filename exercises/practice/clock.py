@@ -22,6 +22,7 @@ COSTS: dict[str, tuple[float, float]] = {
     "job_ask": (1.0, 1.0),
     "repeat": (0.5, 1.0),
     "acknowledge": (0.5, 0.5),
+    "statement": (0.5, 1.0),
     "small_talk": (0.5, 0.5),
     "unclear": (0.5, 0.5),
     "too_long": (0.5, 0.5),
@@ -29,6 +30,9 @@ COSTS: dict[str, tuple[float, float]] = {
     "late_close": (0.0, 0.0),
     "out_of_time": (0.0, 0.0),
 }
+
+#: Exchanges whose length depends on how much the persona talks.
+PACED = frozenset({"answer", "double_barreled", "follow_up", "closed", "referral", "repeat"})
 
 _WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -50,13 +54,15 @@ class Clock:
         self._rng = random.Random(seed)
         self.warned = False
 
-    def cost(self, kind: str) -> float:
+    def cost(self, kind: str, factor: float = 1.0) -> float:
+        """Minutes for one exchange; ``factor`` is the persona's pace (0.6 brief, 1.4 talkative)."""
         low, high = COSTS.get(kind, (1.0, 1.0))
         steps = int(round((high - low) * 2))
-        return low + 0.5 * self._rng.randint(0, steps) if steps else low
+        base = low + 0.5 * self._rng.randint(0, steps) if steps else low
+        return round(base * factor * 2) / 2 if kind in PACED else base
 
-    def advance(self, kind: str) -> float:
-        spent = self.cost(kind)
+    def advance(self, kind: str, factor: float = 1.0) -> float:
+        spent = self.cost(kind, factor)
         self.elapsed += spent
         return spent
 

@@ -16,8 +16,12 @@ from exercises.practice.engine import Rehearsal
 from exercises.practice.personas import Persona
 from exercises.practice.transcript import transcript_html, transcript_markdown
 
-LENGTHS = (15, 20, 30)
+LENGTHS = (15, 20, 30)  # the picker's choices
 DEFAULT_LENGTH = 20
+#: Any whole number of minutes in this range is accepted by ``start`` (for example the
+#: interview length from the planning worksheet), not only the picker's choices.
+MIN_LENGTH, MAX_LENGTH = 5, 60
+INTRO_LIMIT = 2000
 #: Open sessions on this page, by the id the page chose.
 _SESSIONS: dict[str, Rehearsal] = {}
 
@@ -30,19 +34,57 @@ def now_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+_BACKGROUND_NOTES = {
+    "career changer": "changed career to get here",
+    "returner": "came back to work after a long break",
+    "disability": "talks openly about working with a disability",
+    "first in family": "the first in their family to go to university",
+    "moved country": "moved country for work",
+}
+
+
 def profile_html(p: Persona) -> str:
     """The card the learner reads before starting (all persona text escaped too)."""
+    extra = []
+    if p.temperament:
+        extra.append(
+            f"<strong>What they are like:</strong> {_e(p.temperament.label)}. "
+            f"{_e(p.temperament.summary)}"
+        )
+    if p.location:
+        extra.append(
+            f"<strong>Where:</strong> {_e(p.location.place)}; time zone: "
+            f"{_e(p.location.time_zone)}."
+        )
+    if p.address:
+        note = f" {_e(p.address.note)}" if p.address.note else ""
+        extra.append(f"<strong>Call them:</strong> {_e(p.address.as_)}.{note}")
+    notes = [_BACKGROUND_NOTES[b] for b in p.background if b in _BACKGROUND_NOTES]
+    if notes:
+        text = "; ".join(notes)
+        extra.append(f"<strong>Background:</strong> {_e(text[:1].upper() + text[1:])}.")
+    extra_html = "".join(f'<p style="margin:0.2em 0">{x}</p>' for x in extra)
     return (
         '<div class="iic-profile" style="border:1px solid #8a8a8a;border-radius:8px;'
-        'padding:0.5em 0.75em;line-height:1.5">'
+        'padding:0.5em 0.75em;line-height:1.5;overflow-wrap:anywhere">'
         f'<p style="margin:0.2em 0;font-size:1.1em"><strong>{_e(p.name)}</strong></p>'
         f'<p style="margin:0.2em 0"><strong>{_e(p.role)}</strong>, {_e(p.organisation)}. '
-        f"{p.years} years in {_e(p.field.lower())}.</p>"
+        f"{p.years} {'year' if p.years == 1 else 'years'} in {_e(p.field.lower())}.</p>"
         f'<p style="margin:0.2em 0"><em>Path:</em> {_e(p.path)}</p>'
         f'<p style="margin:0.2em 0">{_e(p.profile)}</p>'
+        f"{extra_html}"
         '<p style="margin:0.2em 0;font-size:0.9em">A simulated professional: the name and '
         "organisation are fictional.</p></div>"
     )
+
+
+def parse_minutes(minutes: Any) -> int:
+    """The agreed length from the page or the planning worksheet; a bad value gives the default."""
+    try:
+        value = int(float(minutes))
+    except (TypeError, ValueError, OverflowError):
+        return DEFAULT_LENGTH
+    return value if MIN_LENGTH <= value <= MAX_LENGTH else DEFAULT_LENGTH
 
 
 def time_status(r: Rehearsal) -> str:
@@ -68,16 +110,23 @@ def view(r: Rehearsal) -> dict[str, Any]:
     }
 
 
-def start(session_id: str, persona_id: str, minutes: Any, seed: int = 0) -> dict[str, Any]:
-    """Open a session; a bad persona or length comes back as an error message."""
+def start(
+    session_id: str, persona_id: str, minutes: Any = DEFAULT_LENGTH, seed: Any = 0, intro: Any = ""
+) -> dict[str, Any]:
+    """Open a session; a bad persona comes back as an error message.
+
+    ``minutes``: the agreed length, any whole number from 5 to 60 (the page's picker
+    offers 15, 20 and 30; the planning worksheet may pass its own). ``intro``: the
+    learner's 30-second introduction, kept with the saved record.
+    """
+    length = parse_minutes(minutes)
     try:
-        length = int(minutes)
-    except (TypeError, ValueError):
-        length = DEFAULT_LENGTH
-    if length not in LENGTHS:
-        length = DEFAULT_LENGTH
+        seed_value = int(seed)
+    except (TypeError, ValueError, OverflowError):
+        seed_value = 0
+    intro_text = intro[:INTRO_LIMIT] if isinstance(intro, str) else ""
     try:
-        r = Rehearsal(str(persona_id), length, seed=int(seed))
+        r = Rehearsal(str(persona_id), length, seed=seed_value, intro=intro_text)
     except Exception:
         return {"error": "That persona could not be found. Choose one from the list."}
     _SESSIONS[str(session_id)] = r

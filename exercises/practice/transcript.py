@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from exercises.practice.clock import Clock
-from exercises.practice.debrief import CATEGORY_NAMES
+from exercises.practice.debrief import CATEGORY_NAMES, LEVEL_WORDS
 from exercises.practice.engine import Rehearsal
 
 # No max-height: a scrolling box would jump back to the top on every update (the
@@ -70,20 +70,23 @@ def transcript_markdown(rehearsal: Rehearsal, exported_at: str = "") -> str:
     if exported_at:
         lines.append(f"Exported {exported_at}.")
     lines += ["", "(A simulated professional: names and organisations are fictional.)", ""]
+    if rehearsal.intro.strip():
+        lines += [f"Your 30-second introduction: {_md(rehearsal.intro)}", ""]
     lines += [f"**{p.name}:** {_md(rehearsal.greeting)}", ""]
     for t in rehearsal.turns:
         lines += [f"**You:** {_md(t.question)}", "", f"**{p.name}:** {_md(t.reply)}", ""]
     covered = ", ".join(CATEGORY_NAMES[c] for c in d.categories_covered) or "none"
+    level = f"Overall: {LEVEL_WORDS[d.level]}. " if d.level else ""
     lines += [
         "## Debrief",
         "",
-        d.encouragement,
+        level + d.encouragement,
         "",
         f"- Topics covered: {len(d.categories_covered)} of 7 ({covered})",
         f"- Questions: {d.open_count} open, {d.closed_count} closed",
         f"- Follow-ups: {len(d.follow_ups)}",
         f"- Time: {Clock.format_minutes(d.minutes_used)} of "
-        f"{Clock.format_minutes(d.minutes_agreed)} minutes",
+        f"{Clock.format_minutes(d.minutes_available or d.minutes_agreed)} minutes",
         f"- Thanked: {'yes' if d.thanked else 'no'}; asked whom else to talk to: "
         f"{'yes (' + d.referral_name + ')' if d.asked_referral else 'no'}",
     ]
@@ -93,6 +96,9 @@ def transcript_markdown(rehearsal: Rehearsal, exported_at: str = "") -> str:
         lines.append(f"  - Job ask: \u201c{_md(q)}\u201d")
     for q in d.googleable:
         lines.append(f"  - A website could answer: \u201c{_md(q)}\u201d")
+    for m in d.moments:
+        said = f" You said: \u201c{_md(m['reply'])}\u201d." if m.get("reply") else ""
+        lines.append(f"- {m['label']} ({m['handled']}).{said} {m['guide']}")
     lines += ["", "### Try next time", ""]
     lines += [f"{i}. {s}" for i, s in enumerate(d.suggestions, 1)]
     return "\n".join(lines) + "\n"

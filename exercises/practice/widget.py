@@ -18,7 +18,14 @@ import ipywidgets as widgets
 
 from exercises.practice.debrief import render_debrief
 from exercises.practice.engine import Rehearsal
-from exercises.practice.page import DEFAULT_LENGTH, LENGTHS, now_iso, profile_html, time_status
+from exercises.practice.page import (
+    DEFAULT_LENGTH,
+    INTRO_LIMIT,
+    LENGTHS,
+    now_iso,
+    profile_html,
+    time_status,
+)
 from exercises.practice.personas import list_personas
 from exercises.practice.transcript import transcript_html, transcript_markdown
 
@@ -52,6 +59,19 @@ class RehearsalWidget(widgets.VBox):
             description="Agreed length",
             style={"description_width": "initial"},
         )
+        # The 30-second introduction, offered before the interview starts: most
+        # professionals open with "So, tell me a bit about yourself".
+        self.intro = widgets.Textarea(
+            value="",
+            placeholder="Who you are, what you are exploring, and why you chose this person",
+            description="Your 30-second introduction (optional)",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="100%", height="6em"),
+        )
+        self.intro_button = widgets.Button(
+            description="Check my introduction", tooltip="Feedback on your introduction"
+        )
+        self.intro_feedback = widgets.HTML("")
         self.start_button = widgets.Button(
             description="Start interview", button_style="primary", tooltip="Start the interview"
         )
@@ -82,6 +102,7 @@ class RehearsalWidget(widgets.VBox):
 
         self.persona.observe(self._on_persona, names="value")
         self.start_button.on_click(self._on_start)
+        self.intro_button.on_click(self._on_intro)
         self.question.observe(self._on_submit, names="value")
         self.ask_button.on_click(self._on_ask)
         self.end_button.on_click(self._on_end)
@@ -92,6 +113,14 @@ class RehearsalWidget(widgets.VBox):
                 widgets.HTML("<h3>Rehearse an informational interview</h3>"),
                 self.persona,
                 self.profile,
+                widgets.HTML(
+                    "<p><strong>Warm up:</strong> most professionals begin with "
+                    "\u201cSo, tell me a bit about yourself.\u201d Write what you would say, "
+                    "check it, then start.</p>"
+                ),
+                self.intro,
+                self.intro_button,
+                self.intro_feedback,
                 widgets.HBox([self.minutes, self.start_button]),
                 self.time,
                 self.transcript,
@@ -153,8 +182,25 @@ class RehearsalWidget(widgets.VBox):
         if p is not None:
             self.profile.value = profile_html(p)
 
+    def _on_intro(self, _button: Any = None) -> None:
+        from exercises.render import grade_and_render, render_css
+
+        text = self.intro.value
+        if not text.strip():
+            self._say("Write your introduction in the box first, then check it.")
+            return
+        self.intro_feedback.value = f"<style>{render_css()}</style>" + grade_and_render(
+            "intro", text
+        )
+        self._say("")
+
     def _on_start(self, _button: Any = None) -> None:
-        self.session = Rehearsal(self.persona.value, self.minutes.value, seed=self._starts)
+        self.session = Rehearsal(
+            self.persona.value,
+            self.minutes.value,
+            seed=self._starts,
+            intro=self.intro.value[:INTRO_LIMIT],
+        )
         self._starts += 1
         self._saved = False
         self.debrief.value = ""

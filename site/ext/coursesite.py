@@ -88,6 +88,16 @@ def rehearsal_html(docname: str, serial: int) -> str:
         f'<p class="iic-field"><label class="iic-label" for="{uid}-persona">Who will you '
         f'interview?</label><select id="{uid}-persona" class="iic-persona">{options}</select></p>'
         f'<div class="iic-profiles">{profiles}</div>'
+        f'<div class="iic-intro"><p class="iic-intro-lead"><strong>Warm up:</strong> most '
+        "professionals begin with \u201cSo, tell me a bit about yourself.\u201d Write what you "
+        "would say (who you are, what you are exploring, why this person), check it, then "
+        "start. It is optional and stays in this browser.</p>"
+        f'<p class="iic-field"><label class="iic-label" for="{uid}-intro">Your 30-second '
+        f'introduction</label><textarea id="{uid}-intro" class="iic-intro-text" rows="4" '
+        'spellcheck="true"></textarea></p>'
+        '<p class="iic-actions"><button type="button" class="iic-secondary iic-intro-check">'
+        "Check my introduction</button></p>"
+        '<div class="iic-intro-feedback" aria-live="polite"></div></div>'
         f'<p class="iic-field"><label class="iic-label" for="{uid}-minutes">Agreed length</label>'
         f'<select id="{uid}-minutes" class="iic-minutes">{lengths}</select></p>'
         '<p class="iic-actions"><button type="button" class="iic-check iic-start">'

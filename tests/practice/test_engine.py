@@ -1,14 +1,16 @@
-"""Whole scripted conversations through the engine, and its edge cases."""
+"""Whole scripted conversations through the engine, the issue's examples, and edge cases."""
 
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exercises.practice import Rehearsal, load_persona
+from exercises.practice.engine import ENDED_NOTE
 from exercises.practice.personas import persona_ids
 
 from .helpers import detail_of, follow_up_for
@@ -25,80 +27,156 @@ CORE_QUESTIONS = [
 CLOSE = "Thank you so much for your time. Is there anyone else you think I should talk to?"
 
 
+def answer_text(persona, key: str) -> str:
+    cat, i = key.rstrip("]").split("[")
+    return persona.answers[cat][int(i)].text
+
+
 def test_strong_interview():
     r = Rehearsal("kenji-watanabe", minutes=30, seed=0)
     p = r.persona
     t = r.ask(CORE_QUESTIONS[0])
-    assert t.kind == "answer" and t.category == "path" and t.elapsed >= 2
+    assert t.kind == "answer" and t.category == "path" and t.answered == "path"
     fu = r.ask(follow_up_for(p, t))
     assert fu.follow_up and fu.kind == "follow_up"
-    for q in CORE_QUESTIONS[1:]:
+    # Kenji asks about the learner after two answers.
+    assert fu.moment == "ask_about_you"
+    t = r.ask("I'm a history graduate who mods strategy games. " + CORE_QUESTIONS[1])
+    assert t.responds_to == "ask_about_you" and t.handling == "well"
+    for q in CORE_QUESTIONS[2:]:
         t = r.ask(q)
         assert t.kind == "answer", (q, t.kind)
     assert r.ask(follow_up_for(p, t)).follow_up
     close = r.ask(CLOSE)
     assert close.kind == "close" and close.ended
     assert "Lena Fischer" in close.reply
-    assert r.end_reason == "close"
-
     d = r.debrief()
     assert len(d.categories_covered) == 7 and d.categories_missing == []
-    assert (d.open_count, d.closed_count) == (9, 0)
-    assert len(d.follow_ups) == 2
-    assert d.thanked and d.asked_referral and d.closed_well
-    assert d.referral_name == "Lena Fischer"
-    assert d.kept_time and d.minutes_used <= 30
-    assert d.job_asks == [] and d.googleable == []
-    assert "strong interview" in d.encouragement
-    assert 2 <= len(d.suggestions) <= 3
+    assert d.closed_count == 0 and len(d.follow_ups) == 2
+    assert d.thanked and d.asked_referral and d.closed_well and d.kept_time
+    assert d.level == "good"
+    assert d.encouragement.startswith("A well-run interview")
     json.dumps(d.to_dict())
+
+
+def test_the_issue_greeting_plus_question_gets_an_answer():
+    # "Hi, how did you get into this work?" got only a greeting back.
+    r = Rehearsal("rhys-morgan", minutes=20, seed=0)
+    t = r.ask("Hi, how did you get into this work?")
+    assert t.kind == "answer" and t.category == "path"
+    assert answer_text(r.persona, t.answer_key) in t.reply
+    assert t.reply.split()[0] in ("Alright!", "Hiya.")  # a brief hello first
+    d = r.debrief()
+    assert "path" in d.categories_covered
+    assert not any("How did you end up doing this work?" in s for s in d.suggestions)
+
+
+def test_the_issue_heat_pumps_question_names_them():
+    r = Rehearsal("rhys-morgan", minutes=20, seed=0)
+    t = r.ask("How is the work changing with heat pumps, EV chargers and solar?")
+    assert t.answer_key == "trends[0]"
+    for word in ("heat pumps", "car chargers", "Solar"):
+        assert word in t.reply
+
+
+def test_the_issue_owning_the_business_is_not_about_knees():
+    r = Rehearsal("rhys-morgan", minutes=20, seed=0)
+    t = r.ask("What surprised you most about owning the business?")
+    assert "knees" not in t.reply
+    assert "business" in t.reply.lower()
+
+
+def test_something_the_persona_does_not_do_is_named_honestly():
+    r = Rehearsal("rhys-morgan", minutes=20, seed=0)
+    t = r.ask("How is drone surveying changing the job?")
+    assert t.thing == "drone surveying"
+    assert "Drone surveying" in t.reply and t.kind == "answer"
+    # ...and nothing is named when the question names nothing unusual.
+    for q in ("What keeps you motivated?", "How much do apprentices earn, roughly?"):
+        assert Rehearsal("rhys-morgan", seed=1).ask(q).thing == ""
+
+
+def test_the_issue_bad_interview():
+    """Four job requests, yes/no questions, no thanks, out of time: never praised."""
+    r = Rehearsal("rhys-morgan", minutes=20, seed=2)
+    script = [
+        "Are you hiring?",
+        "Do you like it?",
+        "Is it hard?",
+        "Did you go to university?",
+        "Could you take me on as an apprentice?",
+        "Is the pay good?",
+        "Do you work weekends?",
+        "Is it dangerous?",
+        "Can I send you my CV for a job?",
+        "Is it cold in winter?",
+        "Do you get paid on time?",
+        "Are there many electricians?",
+        "Do you like your customers?",
+        "Is solar hard?",
+        "Do you recommend it?",
+        "Is the college good?",
+        "Do you work alone?",
+        "Is it well paid?",
+        "Could you put in a word for me for a job?",
+    ]
+    for q in script:
+        if r.ended:
+            break
+        r.ask(q)
+    if not r.ended:
+        r.end()
+    d = r.debrief()
+    assert len(d.job_asks) >= 3
+    assert d.closed_count >= 10 and d.categories_covered == []  # yes/no questions cover nothing
+    assert d.level == "poor"
+    assert not re.search(r"\b(?:good|great|well|strong|solid|nice)\b", d.headline, re.I)
+    assert d.headline.startswith("You asked Rhys for a job")
+    assert all("You mentioned" not in s for s in d.suggestions)
+
+
+def test_closed_questions_get_short_answers_on_their_topic():
+    r = Rehearsal("rhys-morgan", minutes=20, seed=2)
+    for q, cat in [
+        ("Do you like being an electrician?", "likes"),
+        ("Is it hard work?", "challenges"),
+        ("Did you do an apprenticeship?", "path"),
+        ("Is the trade changing?", "trends"),
+    ]:
+        t = r.ask(q)
+        assert t.kind == "closed" and not t.open_ended, q
+        said = [s for s in r.persona.short_answers[cat] if s in t.reply]
+        assert t.answered == cat and len(said) == 1, (q, t.reply)
+        assert len(said[0].split()) <= 20
+    assert r.elapsed <= 5
+
+
+def test_short_answers_belong_to_each_persona():
+    """No shared 'Yes.': a yes/no question gets the persona's own short answer on its topic."""
+    for pid in persona_ids():
+        r = Rehearsal(pid, seed=0)
+        t = r.ask("Do you enjoy your work?")
+        assert t.kind == "closed" and t.answered == "likes"
+        assert any(s in t.reply for s in r.persona.short_answers["likes"]), (pid, t.reply)
 
 
 def test_job_hunting_interview():
     r = Rehearsal("lucia-fernandez", minutes=20, seed=1)
     t = r.ask("Are you hiring at the moment?")
     assert t.kind == "job_ask" and "job_ask" in t.flags
-    assert "hiring" in t.reply.lower() or "jobs" in t.reply.lower()
     g = r.ask("What does your company do?")
     assert g.kind == "googleable" and "website" in g.reply.lower()
     r.ask("Could you put in a word for me for an analyst job?")
     r.ask("How did you get into data analysis?")
     close = r.ask("Thanks for your time today!")
     assert close.kind == "close" and r.ended
-
     d = r.debrief()
     assert d.job_asks == [
         "Are you hiring at the moment?",
         "Could you put in a word for me for an analyst job?",
     ]
     assert d.googleable == ["What does your company do?"]
-    assert d.thanked and not d.asked_referral and not d.closed_well
-    assert "job requests" in d.suggestions[0]
-    assert "Are you hiring at the moment?" in d.suggestions[0]
-    assert not any("getting a job" in s for s in d.strengths)
-
-
-def test_closed_questions_only():
-    r = Rehearsal("rhys-morgan", minutes=20, seed=2)
-    questions = [
-        "Do you like being an electrician?",
-        "Is it hard work?",
-        "Did you do an apprenticeship?",
-        "Is the trade changing?",
-        "Would you recommend it?",
-    ]
-    for q in questions:
-        t = r.ask(q)
-        assert t.kind == "closed" and not t.open_ended, q
-        assert len(t.reply.split()) <= 4  # flat: the learner feels the difference
-        assert 0.5 <= t.cost <= 1.0
-    assert r.elapsed <= 5
-    r.ask("Thanks for your time today.")
-    d = r.debrief()
-    assert (d.open_count, d.closed_count) == (0, 5)
-    assert d.follow_ups == []
-    assert any("yes/no" in s and "Do you like being an electrician?" in s for s in d.suggestions)
-    assert "strong" not in d.encouragement
+    assert d.level == "poor" and "job requests" in d.suggestions[0]
 
 
 def test_interview_that_runs_over_time():
@@ -108,21 +186,17 @@ def test_interview_that_runs_over_time():
     while r.state != "overtime":
         t = r.ask(next(questions))
         notes.append(t.time_note)
-    assert notes.count("nearly_up") == 1
-    assert notes[-1] == "up"
+    assert notes.count("nearly_up") == 1 and notes[-1] == "up"
     assert "minutes left" in next(t.reply for t in r.turns if t.time_note == "nearly_up")
     assert r.turns[-1].reply.endswith(r.persona.texts["time_up"])
     assert not r.ended  # it is the learner's move: a goodbye is still welcome
-
     late = r.ask("And what advice would you give me?")
     assert late.kind == "out_of_time" and late.ended and r.end_reason == "time"
     again = r.ask("Just one more thing?")
-    assert again.kind == "out_of_time" and again.cost == 0
-
+    assert again.kind == "out_of_time" and again.cost == 0 and again.reply == ENDED_NOTE
     d = r.debrief()
-    assert not d.kept_time and d.minutes_used >= 15
-    assert not d.thanked
-    assert any(s.startswith("Watch the clock") for s in d.suggestions)
+    assert not d.kept_time and not d.thanked and d.level == "poor"
+    assert d.headline.startswith("The interview ran over")
 
 
 def test_thanks_after_time_is_up_still_closes():
@@ -138,45 +212,49 @@ def test_thanks_after_time_is_up_still_closes():
 
 
 def test_good_follow_ups():
-    r = Rehearsal("joseph-mensah", minutes=20, seed=4)
+    r = Rehearsal("joseph-mensah", minutes=30, seed=4)
     p = r.persona
     quoted = []
-    for q in CORE_QUESTIONS[:3]:
+    for q in CORE_QUESTIONS[:2]:
         t = r.ask(q)
         d = detail_of(p, t)
         follow = follow_up_for(p, t)
         fu = r.ask(follow)
         assert fu.follow_up
         if d is not None:
-            assert fu.reply == d.reply
+            assert fu.reply.startswith(d.reply) or d.reply in fu.reply
         quoted.append(follow)
-    # "Tell me more about that" builds on the detail just given.
     t = r.ask("What's changing in the sector?")
     d = detail_of(p, t)
     fu = r.ask("Tell me more about that.")
-    assert fu.follow_up and (d is None or fu.reply == d.reply)
+    assert fu.follow_up and (d is None or d.reply in fu.reply)
     quoted.append("Tell me more about that.")
-    r.ask(CLOSE)
-    debrief = r.debrief()
-    assert debrief.follow_ups == quoted
-    assert any("followed up" in s for s in debrief.strengths)
+    d = r.debrief()
+    assert d.follow_ups == quoted
 
 
-def test_follow_up_on_an_earlier_detail_by_keyword():
-    r = Rehearsal("amara-okafor", minutes=30, seed=0)
-    r.ask("What does a typical day look like?")
-    r.ask("What does a typical week look like, then?")
-    day = [a for a in r.persona.answers["day_to_day"] if a.detail and "outage" in a.detail.keywords]
-    assert day, "the outage story is in Amara's day_to_day answers"
-    t = r.ask("What happened during that outage?")
-    assert t.follow_up and t.reply == day[0].detail.reply
+def test_an_old_keyword_does_not_hijack_a_new_topic():
+    r = Rehearsal("amara-okafor", minutes=60, seed=0)
+    p = r.persona
+    first = None
+    while first is None:  # find an answer with a detail, then move on to another topic
+        t = r.ask("How did you get into health informatics?")
+        first = detail_of(p, t)
+    r.ask("I'm a nurse on a surgical ward. What's the culture like on your team?")
+    kw = first.keywords[0]
+    t = r.ask(f"What advice would you give someone who wants a {kw} role?")
+    assert t.category == "advice" and not t.follow_up
+    t = r.ask(f"Earlier you mentioned the {kw}. What was that like?")
+    assert t.follow_up and t.reply == first.reply
 
 
-def test_variants_are_not_repeated():
-    r = Rehearsal("amara-okafor", minutes=60, seed=5)
-    replies = [r.ask("How did you get into health informatics?").reply for _ in range(3)]
-    assert replies[0] != replies[1]
-    assert r.turns[-1].kind == "repeat"
+def test_a_statement_about_yourself_does_not_trigger_a_story():
+    # "apprenticeship" is a keyword of Rhys's first story; saying it about yourself
+    # while asking about his day must get his day, not the story.
+    r = Rehearsal("rhys-morgan", minutes=30, seed=1)
+    r.ask("How did you get into the trade?")
+    t = r.ask("I'm weighing up an apprenticeship against college. What's a normal day like?")
+    assert t.answered == "day_to_day" and not t.follow_up
 
 
 def test_deterministic_for_a_seed():
@@ -193,16 +271,16 @@ def test_deterministic_for_a_seed():
 def test_double_barreled_answers_one_part():
     r = Rehearsal("rhys-morgan", minutes=20, seed=0)
     t = r.ask("What do you like most and what do you like least?")
-    assert t.kind == "double_barreled"
+    assert t.kind == "double_barreled" and "double_barreled" in t.flags
     assert any(t.reply.startswith(prefix) for prefix in r.persona.replies["double_barreled"])
-    assert any(a.text in t.reply for a in r.persona.answers["likes"])
+    assert t.answered == "likes"
 
 
 def test_thanks_mid_conversation_is_not_a_close():
     r = Rehearsal("rhys-morgan", minutes=20, seed=0)
     r.ask(CORE_QUESTIONS[0])
     t = r.ask("Thanks, that's interesting.")
-    assert t.kind == "acknowledge" and not r.ended
+    assert t.kind in ("acknowledge", "statement") and not r.ended
     t = r.ask("Thanks! What does a typical day look like?")
     assert t.kind == "answer" and t.category == "day_to_day" and not r.ended
 
@@ -214,7 +292,7 @@ def test_learner_can_end():
     assert r.ended and r.end_reason == "learner" and r.state == "ended"
     assert r.ask("Another one?").kind == "out_of_time"
     d = r.debrief()
-    assert not d.thanked and any("thanking" in s or "whom else" in s for s in d.suggestions)
+    assert not d.thanked and any("thank" in s.lower() for s in d.suggestions)
 
 
 @pytest.mark.parametrize(
@@ -247,7 +325,6 @@ def test_noise_is_unclear_and_long_text_asks_for_one_question():
     r = Rehearsal("amara-okafor", minutes=20, seed=0)
     assert r.ask("").kind == "unclear"
     assert r.ask("😀🎉").kind == "unclear"
-    assert r.ask("asdf qwer").kind == "unclear"
     assert r.ask("x " * 5000).kind == "too_long"
     assert r.ask("<b>What</b> do you <i>enjoy</i> most?").category == "likes"
 
@@ -266,8 +343,17 @@ def test_constructor_checks():
         Rehearsal("amara-okafor", minutes=0)
     with pytest.raises(TypeError):
         Rehearsal("amara-okafor", seed="a")
+    with pytest.raises(TypeError):
+        Rehearsal("amara-okafor", intro=3)
     assert Rehearsal(load_persona("amara-okafor")).persona.id == "amara-okafor"
     assert "twenty minutes" in Rehearsal("amara-okafor", 20).greeting
+
+
+def test_the_minutes_option_sets_the_clock():
+    # The planning worksheet will pass its own length (issue 14); any value in range works.
+    r = Rehearsal("amara-okafor", minutes=25)
+    assert r.time_text() == "0 of 25 minutes used" and "twenty-five" not in r.greeting
+    assert r.record()["minutes"] == 25
 
 
 @pytest.mark.parametrize("pid", persona_ids())
@@ -283,11 +369,16 @@ def test_every_persona_handles_a_full_script(pid):
         CLOSE,
     ]
     for q in script:
+        if r.ended:
+            break
         t = r.ask(q)
         assert t.reply.strip() and "{" not in t.reply
+    if not r.ended:
+        r.ask(CLOSE)
     assert r.ended
     record = r.record("2026-11-26T09:00:00Z")
-    assert set(record) == {"persona", "minutes", "transcript", "debrief", "saved_at"}
+    # Saved rehearsals only ever gain fields (the progress page lists them).
+    assert {"persona", "minutes", "transcript", "debrief", "saved_at"} <= set(record)
     json.dumps(record)
 
 
@@ -306,45 +397,14 @@ def test_clock_text_and_state():
         "Hi Rhys, thanks for making time to talk to me!",
         "Thanks so much for your time today.",
         "Good morning, lovely to meet you.",
+        "Do you mind if I take notes?",
     ],
 )
 def test_openers_are_small_talk_not_a_close(opener):
     r = Rehearsal("rhys-morgan", minutes=20, seed=0)
     t = r.ask(opener)
     assert t.kind == "small_talk" and not r.ended
-    assert t.reply in r.persona.replies["small_talk"]
     assert r.ask("How did you get started?").kind == "answer"
-
-
-def test_greeting_with_a_question_answers_the_question():
-    r = Rehearsal("rhys-morgan", minutes=20, seed=0)
-    t = r.ask("Hi Rhys, thanks for your time! How did you get into the trade?")
-    assert t.kind == "answer" and t.category == "path"
-
-
-def test_an_old_keyword_does_not_hijack_a_new_topic():
-    r = Rehearsal("amara-okafor", minutes=60, seed=0)
-    p = r.persona
-    first = None
-    while first is None:  # find an answer with a detail, then move on to another topic
-        t = r.ask("How did you get into health informatics?")
-        first = detail_of(p, t)
-    r.ask("What's the culture like on your team?")
-    kw = first.keywords[0]
-    t = r.ask(f"What advice would you give someone who wants a {kw} role?")
-    assert t.category == "advice" and t.kind == "answer" and not t.follow_up
-    t = r.ask(f"Earlier you mentioned the {kw}. What was that like?")
-    assert t.follow_up and t.reply == first.reply
-
-
-@given(st.lists(st.text(max_size=300), min_size=1, max_size=8))
-@settings(max_examples=150, deadline=None)
-def test_any_text_never_raises(messages):
-    r = Rehearsal("lucia-fernandez", minutes=15, seed=0)
-    for m in messages:
-        t = r.ask(m)
-        assert t.reply.strip() and t.elapsed >= 0
-    r.debrief().to_dict()
 
 
 @pytest.mark.parametrize(
@@ -357,9 +417,83 @@ def test_any_text_never_raises(messages):
         ("I've learned a lot today, thank you.", "close"),
         ("Thanks! That's all my questions.", "close"),
         ("Thank you. Is there anyone else you'd suggest I speak with?", "close"),
+        ("ok bye", "close"),
     ],
 )
 def test_close_needs_a_clear_wrap_up(message, kind):
     r = Rehearsal("joseph-mensah", minutes=20, seed=0)
     r.ask(CORE_QUESTIONS[0])
     assert r.ask(message).kind == kind
+
+
+def test_a_goodbye_without_thanks_is_not_thanks():
+    r = Rehearsal("joseph-mensah", minutes=20, seed=0)
+    r.ask(CORE_QUESTIONS[0])
+    r.ask(CORE_QUESTIONS[1])
+    assert r.ask("bye").kind == "close"
+    assert not r.debrief().thanked
+
+
+# -- the "never repeat a line" rule ------------------------------------------------
+
+POOL = [
+    *CORE_QUESTIONS,
+    "Tell me more about that.",
+    "Hi!",
+    "Thanks, that's helpful.",
+    "Do you like it?",
+    "Is it hard?",
+    "Are you hiring?",
+    "What does your company do?",
+    "asdf qwer",
+    "",
+    "How is drone surveying changing things?",
+    "What do you like most and what do you like least?",
+    "I'm a student thinking about this field.",
+    "What's the culture like?",
+    "What is the pay like?",
+]
+
+
+def _lines(r: Rehearsal) -> list[str]:
+    """Every sentence of four or more words the persona said while the call was live."""
+    said = [r.greeting] + [t.reply for t in r.turns if t.reply != ENDED_NOTE]
+    out = []
+    for text in said:
+        out += [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 4]
+    return out
+
+
+@given(
+    pid=st.sampled_from(persona_ids()),
+    seed=st.integers(0, 50),
+    turns=st.lists(st.sampled_from(POOL), min_size=5, max_size=45),
+)
+@settings(max_examples=120, deadline=None)
+def test_no_line_is_said_twice(pid, seed, turns):
+    r = Rehearsal(pid, minutes=60, seed=seed)
+    for text in turns:
+        r.ask(text)
+    lines = _lines(r)
+    assert len(lines) == len(set(lines)), [s for s in lines if lines.count(s) > 1]
+
+
+def test_asking_the_same_thing_forever_ends_politely_without_repeating():
+    r = Rehearsal("amara-okafor", minutes=120, seed=5)
+    for _ in range(40):
+        if r.ended:
+            break
+        r.ask("How did you get into health informatics?")
+    assert r.ended and r.end_reason == "persona"
+    lines = _lines(r)
+    assert len(lines) == len(set(lines))
+
+
+@given(st.lists(st.text(max_size=300), min_size=1, max_size=8))
+@settings(max_examples=150, deadline=None)
+def test_any_text_never_raises(messages):
+    r = Rehearsal("lucia-fernandez", minutes=15, seed=0)
+    for m in messages:
+        t = r.ask(m)
+        assert t.reply.strip() and t.elapsed >= 0
+    r.debrief().to_dict()

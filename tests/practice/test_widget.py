@@ -137,3 +137,28 @@ def test_default_store_is_created_lazily(tmp_path, monkeypatch):
     w.start_button.click()
     w.end_button.click()
     assert (tmp_path / "interview_work.json").exists()
+
+
+def test_the_intro_coach_before_the_interview(w):
+    assert w.intro.description.startswith("Your 30-second introduction")
+    w.intro_button.click()
+    assert "Write your introduction" in w.status.value and w.intro_feedback.value == ""
+    w.intro.value = (
+        "I'm Jo, a staff nurse thinking about moving into health informatics. You moved from "
+        "intensive care into informatics yourself, so I'd love to hear how you did it."
+    )
+    w.intro_button.click()
+    assert "Feedback on your 30-second introduction" in w.intro_feedback.value
+    assert "Says why this person" in w.intro_feedback.value
+    w.start_button.click()
+    ask(w, "How did you get into this work?")
+    w.end_button.click()
+    [saved] = w.store.data["rehearsals"]
+    assert saved["intro"].startswith("I'm Jo") and saved["debrief"]["intro"]["level"] == "ready"
+    assert "Your 30-second introduction" in w.debrief.value
+
+
+def test_the_intro_is_escaped(w):
+    w.intro.value = "<img src=x onerror=alert(1)> I'm Jo, exploring law."
+    w.intro_button.click()
+    assert "<img src=x" not in w.intro_feedback.value

@@ -601,6 +601,8 @@
     const time = q(".iic-time");
     const debrief = q(".iic-debrief-area");
     const download = q("button.iic-download");
+    const intro = q("textarea.iic-intro-text");
+    const introFeedback = q(".iic-intro-feedback");
     let session = "";
     let saved = false;
     let markdown = "";
@@ -613,7 +615,37 @@
     };
     persona.addEventListener("change", showProfile);
     showProfile();
-    [persona, minutes, question].forEach((el) => el.addEventListener("focus", () => coach.start(), { once: true }));
+    [persona, minutes, question, intro].forEach(
+      (el) => el && el.addEventListener("focus", () => coach.start(), { once: true }),
+    );
+
+    // The 30-second introduction: graded by the same Python as every other coach,
+    // kept in this browser like any draft, and sent with the start of the interview.
+    if (intro) {
+      const saved = readSaved("intro");
+      if (saved && typeof saved.text === "string" && !intro.value) intro.value = saved.text;
+      intro.addEventListener("input", () => writeSaved("intro", { text: intro.value }));
+      q("button.iic-intro-check").addEventListener("click", () => {
+        const text = intro.value;
+        if (!text.trim()) {
+          setStatus(section, "Write your introduction in the box first, then check it.", false);
+          return;
+        }
+        if (coach.state === "failed") {
+          showFailure(section, coach.reason);
+          return;
+        }
+        setStatus(section, coach.state === "ready" ? "Checking..." : "Getting the coach ready...", false);
+        coach.grade("intro", text, {}).then(
+          (msg) => {
+            introFeedback.innerHTML = msg.html;
+            writeSaved("intro", { text, report: msg.report, checked_text: text });
+            setStatus(section, "Feedback on your introduction is below the box.", false);
+          },
+          () => {},
+        );
+      });
+    }
 
     function show(view) {
       if (view.error) setStatus(section, view.error, false);
@@ -655,7 +687,8 @@
       markdown = "";
       debrief.innerHTML = "";
       delete section.dataset.iicEnded;
-      run("start", { persona: persona.value, minutes: Number(minutes.value), seed: starts }, "Starting...").then(() => {
+      const introText = intro ? intro.value : "";
+      run("start", { persona: persona.value, minutes: Number(minutes.value), seed: starts, intro: introText }, "Starting...").then(() => {
         if (coach.state !== "failed") {
           setStatus(section, "Interview started. Type a question and press Enter or Ask.", false);
           question.focus();
