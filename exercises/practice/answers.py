@@ -33,6 +33,7 @@ _SLOT_AFTER = {
 }  # fmt: skip
 MAX_THING_WORDS = 3
 ON_TOPIC = 10.0  # the classifier's topic, worth about three specific shared terms
+ON_TOPIC_OTHER = 4.0  # 'other' is the classifier's catch-all, so a weaker hint
 
 
 @cache
@@ -41,6 +42,9 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
         (resources.files("exercises.practice") / "data" / "words.json").read_text(encoding="utf-8")
     )
     return frozenset(raw["stopwords"]), frozenset(raw["interview"])
+
+
+_IRREGULAR = {"women": "woman", "men": "man", "children": "child", "people": "person"}
 
 
 @cache
@@ -58,6 +62,9 @@ def stem(word: str) -> str:
     w = word.lower().replace("\u2019", "'")
     if w.endswith("'s"):
         w = w[:-2]
+    w = _IRREGULAR.get(w, w)
+    if w.endswith("ment") and len(w) > 6:  # "payment" matches "pay", "equipment" "equip"
+        w = w[:-4]
     for suffix in ("ies", "es", "s"):
         if w.endswith(suffix) and len(w) > len(suffix) + 3 and not w.endswith("ss"):
             w = w[: -len(suffix)] + ("y" if suffix == "ies" else "")
@@ -155,10 +162,12 @@ def overlap(persona: Persona, answer: Answer, asked: tuple[set[str], set[str]]) 
 def rank(persona: Persona, category: str, focus: str, used: set[str]) -> list[tuple[float, Answer]]:
     """Unused answers, best first: on topic first, then by term overlap.
 
-    An answer on another topic can still win when it shares much more of the
-    question's own vocabulary (the classifier's topic is a strong hint, not a wall).
+    The classifier's topic is a strong hint, not a wall: an answer on another topic
+    can still win when it shares much more of the question's own vocabulary. "other",
+    the classifier's catch-all, is a weaker hint than a real topic.
     """
     asked = asked_stems(focus)
+    bonus = ON_TOPIC_OTHER if category == "other" else ON_TOPIC
     out = []
     for a in persona.all_answers():
         if a.key in used:
@@ -167,7 +176,7 @@ def rank(persona: Persona, category: str, focus: str, used: set[str]) -> list[tu
         ov = overlap(persona, a, asked)
         if not on_topic and ov == 0:
             continue
-        out.append((ON_TOPIC * on_topic + ov, a))
+        out.append((bonus * on_topic + ov, a))
     out.sort(key=lambda pair: -pair[0])
     return out
 

@@ -64,7 +64,7 @@ MOMENT_PHRASES: dict[str, str] = {
     "polite_yes": "gave you a hedged yes",
     "address": "expected a title and surname",
 }
-SERIOUS = ("job_asks", "ran_over", "mostly_closed", "no_thanks", "too_few")
+SERIOUS = ("job_asks", "ran_over", "mostly_closed", "nothing_learned", "no_thanks", "too_few")
 
 
 def quote(text: str) -> str:
@@ -285,6 +285,8 @@ def _problems(d: Debrief) -> list[str]:
         serious.append("ran_over")
     if d.closed_count >= 2 and d.closed_count > d.open_count:
         serious.append("mostly_closed")
+    if d.questions_asked >= MIN_QUESTIONS and not d.categories_covered:
+        serious.append("nothing_learned")  # not one topic opened up: nothing to take away
     if d.questions_asked < MIN_QUESTIONS:
         serious.append("too_few")
     if not d.thanked and d.questions_asked:
@@ -346,6 +348,10 @@ def _headline(d: Debrief, name: str) -> str:
         return (
             f"{in_words(d.closed_count).capitalize()} of your {in_words(total)} questions could "
             f"be answered with yes or no, so {name} gave you short answers."
+        )
+    if "nothing_learned" in serious:
+        return (
+            f"None of your questions opened up a topic, so you learned little about {name}'s work."
         )
     if "no_thanks" in serious:
         return f"You did not thank {name} before the call ended."

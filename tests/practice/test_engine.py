@@ -497,3 +497,20 @@ def test_any_text_never_raises(messages):
         t = r.ask(m)
         assert t.reply.strip() and t.elapsed >= 0
     r.debrief().to_dict()
+
+
+def test_a_turn_takes_well_under_twenty_milliseconds():
+    """CPU time of this process, so other work on a shared machine does not make it flaky;
+    benchmarks/rehearsal.py reports wall-clock numbers too."""
+    import time
+
+    Rehearsal("rhys-morgan").ask("How did you get into this work?")  # load lexicons once
+    times = []
+    for pid in persona_ids():
+        r = Rehearsal(pid, minutes=120, seed=1)
+        for q in POOL:
+            start = time.process_time()
+            r.ask(q)
+            times.append(time.process_time() - start)
+    times.sort()
+    assert times[int(0.95 * (len(times) - 1))] < 0.020
