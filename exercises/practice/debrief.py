@@ -77,6 +77,11 @@ def _q(text: str) -> str:
     return f"\u201c{quote(text)}\u201d"
 
 
+def _stop(text: str) -> str:
+    """End a sentence with a full stop, unless a quoted question or sentence already ends it."""
+    return text if text.rstrip("\u201d").endswith((".", "?", "!")) else text + "."
+
+
 def _times(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{in_words(n)} times")
 
@@ -250,7 +255,9 @@ def _moments(persona: Persona, ts: list[Turn], d: Debrief) -> list[dict[str, str
     """Each moment the persona created, with the learner's reply and how it went."""
     out: list[dict[str, str]] = []
     raised: list[str] = []
-    if any(m.kind == "short_time" for m in persona.moments):
+    if any(m.kind == "short_time" for m in persona.moments) and (
+        d.minutes_available < d.minutes_agreed
+    ):
         raised.append("short_time")
     raised += [t.moment for t in ts if t.moment and t.moment not in raised]
     if any(t.responds_to == "address" for t in ts):
@@ -390,7 +397,7 @@ def _strengths(d: Debrief, name: str) -> list[str]:
     if d.closed_well:
         out.append(f"You closed well: you thanked {name} and asked whom else to talk to.")
     elif d.thanked:
-        out.append(f"You thanked {name} for their time.")
+        out.append(f"You thanked {name} for making the time.")
     if d.kept_time and d.end_reason == "close":
         out.append(
             f"You finished inside the {Clock.format_minutes(d.minutes_available)} minutes you had."
@@ -406,25 +413,22 @@ def _strengths(d: Debrief, name: str) -> list[str]:
 def _moment_tip(m: dict[str, str], name: str, persona: Persona) -> str:
     kind, reply = m["kind"], m["reply"]
     guide = m["guide"]
+    when = f"When {name} {MOMENT_PHRASES[kind]}"
     if kind == "address":
         return (
             f"Call them \u201c{persona.called}\u201d until they invite you to use their first name."
         )
     if kind == "runs_over":
         said = f"you asked {_q(reply)}" if reply else "you kept going"
-        return f"When {name} {MOMENT_PHRASES[kind]}, {said}. {guide}"
+        return f"{_stop(f'{when}, {said}')} {guide}"
     if m["handled"] == "long":
-        n = len(reply.split())
-        return (
-            f"When {name} {MOMENT_PHRASES[kind]}, your answer was long (it began "
-            f"{_q(' '.join(reply.split()[:8]))}). {guide}"
-            if n
-            else f"When {name} {MOMENT_PHRASES[kind]}, your answer was long. {guide}"
-        )
+        start = " ".join(reply.split()[:8])
+        said = f"your answer was long (it began {_q(start)})" if start else "your answer was long"
+        return f"{when}, {said}. {guide}"
     if m["handled"] == "ignored":
-        return f"When {name} {MOMENT_PHRASES[kind]}, you moved straight on to {_q(reply)}. {guide}"
+        return f"{_stop(f'{when}, you moved straight on to {_q(reply)}')} {guide}"
     said = f"you replied {_q(reply)}" if reply else "the call ended before you replied"
-    return f"When {name} {MOMENT_PHRASES[kind]}, {said}. {guide}"
+    return f"{_stop(f'{when}, {said}')} {guide}"
 
 
 def _suggestions(d: Debrief, name: str, persona: Persona, turns: list[Turn]) -> list[str]:
@@ -437,15 +441,15 @@ def _suggestions(d: Debrief, name: str, persona: Persona, turns: list[Turn]) -> 
             "this field."
         )
     if "ran_over" in serious:
-        warn = (
-            f"{name} will not remind you, so watch the clock yourself and"
+        watch = (
+            f" {name} will not remind you, so watch the clock yourself."
             if persona.temperament and not persona.temperament.warns
-            else "when the time is nearly up,"
+            else ""
         )
         tips.append(
             f"Keep to the time: you had {Clock.format_minutes(d.minutes_available)} minutes and "
             f"the call reached {Clock.format_minutes(d.minutes_used)}. An open question takes "
-            f"two to three minutes; {warn} thank them and close."
+            f"two to three minutes, so when the time is nearly up, thank them and close.{watch}"
         )
     if "mostly_closed" in serious or "some_closed" in d.problems:
         closed = next((t for t in turns if t.is_question and not t.open_ended), None)

@@ -180,6 +180,12 @@ class Rehearsal:
         self._temper = p.temperament
         self._opening = p.greeting.replace("{minutes}", in_words(int(minutes)))
         start = next((m for m in p.moments if m.after == 0 and not m.at_time_up), None)
+        if (
+            start is not None
+            and start.kind == "short_time"
+            and (not available or available >= minutes)
+        ):
+            start = None  # the persona has all the time that was agreed
         if start is not None:
             self._opening = f"{self._opening} {start.text}"
             self._raised.add(start.kind)
@@ -292,12 +298,11 @@ class Rehearsal:
         """Time is up: a thank-you (and a referral ask) still gets a warm goodbye; nothing else."""
         if r.thanks or r.goodbye:
             self._note(turn, r)
-            parts = [self.persona.referral.text] if r.asks_referral else []
+            parts = [self._once(self.persona.referral.text) or ""] if r.asks_referral else []
             parts.append(self._line("close") or "")
             turn.kind, turn.reply = "late_close", " ".join(x for x in parts if x)
             if r.asks_referral:
                 turn.category = "referrals"
-            self._said.add(self.persona.referral.text)
             self.end_reason = "close"
         else:
             turn.kind = "out_of_time"
@@ -363,8 +368,7 @@ class Rehearsal:
             if "job_ask" in r.flags:
                 parts.append(self._line("job_ask") or "")
             if r.asks_referral:
-                parts.append(p.referral.text)
-                self._said.add(p.referral.text)
+                parts.append(self._once(p.referral.text) or "")  # once, even if asked twice
                 turn.category = "referrals"
             parts.append(self._line("close") or "")
             turn.kind, turn.reply = "close", " ".join(x for x in parts if x)

@@ -170,6 +170,24 @@ def test_a_busy_persona_has_ten_minutes():
     assert r.record()["minutes"] == 20 and r.record()["minutes_available"] == 10
 
 
+def test_a_busy_persona_with_enough_time_says_nothing_about_it():
+    r = Rehearsal("priya-raman", minutes=10, seed=4)
+    assert moment(r, "short_time").text not in r.greeting
+    assert r.time_text() == "0 of 10 minutes used"
+    r.ask("What led you into cardiology?")
+    r.ask(CLOSE)
+    assert not any(m["kind"] == "short_time" for m in r.debrief().moments)
+
+
+def test_a_referral_asked_twice_is_given_once():
+    r = Rehearsal("rhys-morgan", minutes=30, seed=4)
+    r.ask("How did you get into the trade?")
+    first = r.ask("Who else should I talk to?")
+    assert r.persona.referral.text in first.reply
+    close = r.ask(CLOSE)
+    assert close.kind == "close" and r.persona.referral.text not in close.reply
+
+
 def test_running_past_a_busy_persona():
     r = Rehearsal("priya-raman", minutes=20, seed=4)
     for q in OPEN * 2:

@@ -605,6 +605,13 @@
     const introFeedback = q(".iic-intro-feedback");
     let session = "";
     let saved = false;
+    // A hint answering the learner's own click stays in front of the loading lines
+    // until they act on it (the same note mechanism restored drafts use).
+    const hint = (text) => {
+      section.dataset.iicNote = text;
+      setStatus(section, "", true);
+    };
+    const clearHint = () => delete section.dataset.iicNote;
     let markdown = "";
     let starts = 0;
 
@@ -628,9 +635,10 @@
       q("button.iic-intro-check").addEventListener("click", () => {
         const text = intro.value;
         if (!text.trim()) {
-          setStatus(section, "Write your introduction in the box first, then check it.", false);
+          hint("Write your introduction in the box first, then check it.");
           return;
         }
+        clearHint();
         if (coach.state === "failed") {
           showFailure(section, coach.reason);
           return;
@@ -681,6 +689,7 @@
     }
 
     q("button.iic-start").addEventListener("click", () => {
+      clearHint();
       starts += 1;
       session = section.id + "-" + Date.now() + "-" + starts;
       saved = false;
@@ -699,13 +708,14 @@
     const ask = () => {
       const text = question.value;
       if (!session) {
-        setStatus(section, "Press Start interview first.", false);
+        hint("Press Start interview first.");
         return;
       }
       if (!text.trim()) {
-        setStatus(section, "Type a question in the box first.", false);
+        hint("Type a question in the box first.");
         return;
       }
+      clearHint();
       question.value = "";
       run("ask", { text }, "Listening...").then(() => {
         if (!section.dataset.iicEnded && coach.state !== "failed") setStatus(section, "", false);
@@ -720,7 +730,7 @@
     });
     q("button.iic-end").addEventListener("click", () => {
       if (!session) {
-        setStatus(section, "Press Start interview first.", false);
+        hint("Press Start interview first.");
         return;
       }
       run("end", {}, "Ending...");
