@@ -83,7 +83,7 @@ def test_a_short_rehearsal_on_the_page(offline_context, site_url: str) -> None:
     assert "of 15 minutes used" in section.locator(".iic-time").inner_text()
 
     box = section.get_by_label("Your question")
-    box.fill("Hi, how did you get into this line of work?")
+    box.fill("Hi, how did you get started in this work?")
     box.press("Enter")
     wait_for_turns(section, 1)
     box.fill("<b>What</b> does a typical week look like for you?")

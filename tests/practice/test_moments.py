@@ -10,7 +10,7 @@ from exercises.practice.personas import list_personas, persona_ids
 OPEN = [
     "How did you get into this work?",
     "What does a typical week look like for you?",
-    "What do you enjoy most about it?",
+    "What do you enjoy most about your work?",
     "What's the hardest part?",
     "How is the field changing?",
     "What kind of person does well in this work?",
