@@ -605,13 +605,6 @@
     const introFeedback = q(".iic-intro-feedback");
     let session = "";
     let saved = false;
-    // A hint answering the learner's own click stays in front of the loading lines
-    // until they act on it (the same note mechanism restored drafts use).
-    const hint = (text) => {
-      section.dataset.iicNote = text;
-      setStatus(section, "", true);
-    };
-    const clearHint = () => delete section.dataset.iicNote;
     let markdown = "";
     let starts = 0;
 
@@ -629,28 +622,36 @@
     // The 30-second introduction: graded by the same Python as every other coach,
     // kept in this browser like any draft, and sent with the start of the interview.
     if (intro) {
-      const saved = readSaved("intro");
-      if (saved && typeof saved.text === "string" && !intro.value) intro.value = saved.text;
+      const draft = readSaved("intro");
+      if (draft && typeof draft.text === "string" && !intro.value) intro.value = draft.text;
       intro.addEventListener("input", () => writeSaved("intro", { text: intro.value }));
       q("button.iic-intro-check").addEventListener("click", () => {
         const text = intro.value;
         if (!text.trim()) {
-          hint("Write your introduction in the box first, then check it.");
+          setStatus(section, "Write your introduction in the box first, then check it.", false);
           return;
         }
-        clearHint();
         if (coach.state === "failed") {
           showFailure(section, coach.reason);
           return;
         }
-        setStatus(section, coach.state === "ready" ? "Checking..." : "Getting the coach ready...", false);
+        // Busy, like any coach's check: the loading lines keep the learner posted.
+        section.dataset.iicBusy = "1";
+        setStatus(
+          section,
+          coach.state === "ready"
+            ? "Checking..."
+            : "Your feedback will appear as soon as it is ready. " +
+                (window.iicCoachProgress ? progressText(window.iicCoachProgress) : "Getting the coach ready..."),
+        );
         coach.grade("intro", text, {}).then(
           (msg) => {
+            delete section.dataset.iicBusy;
             introFeedback.innerHTML = msg.html;
             writeSaved("intro", { text, report: msg.report, checked_text: text });
             setStatus(section, "Feedback on your introduction is below the box.", false);
           },
-          () => {},
+          () => delete section.dataset.iicBusy,
         );
       });
     }
@@ -689,7 +690,6 @@
     }
 
     q("button.iic-start").addEventListener("click", () => {
-      clearHint();
       starts += 1;
       session = section.id + "-" + Date.now() + "-" + starts;
       saved = false;
@@ -708,14 +708,13 @@
     const ask = () => {
       const text = question.value;
       if (!session) {
-        hint("Press Start interview first.");
+        setStatus(section, "Press Start interview first.", false);
         return;
       }
       if (!text.trim()) {
-        hint("Type a question in the box first.");
+        setStatus(section, "Type a question in the box first.", false);
         return;
       }
-      clearHint();
       question.value = "";
       run("ask", { text }, "Listening...").then(() => {
         if (!section.dataset.iicEnded && coach.state !== "failed") setStatus(section, "", false);
@@ -730,7 +729,7 @@
     });
     q("button.iic-end").addEventListener("click", () => {
       if (!session) {
-        hint("Press Start interview first.");
+        setStatus(section, "Press Start interview first.", false);
         return;
       }
       run("end", {}, "Ending...");
