@@ -192,7 +192,7 @@ class Bench:
         context = self.launch()
         page = context.pages[0] if context.pages else context.new_page()
         finished: list[Any] = []
-        context.on("requestfinished", finished.append)
+        context.on("requestfinished", lambda r: finished.append(r))
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", THROTTLE)
@@ -210,7 +210,7 @@ class Bench:
         context = self.launch()
         page = context.pages[0] if context.pages else context.new_page()
         finished: list[Any] = []
-        context.on("requestfinished", finished.append)
+        context.on("requestfinished", lambda r: finished.append(r))
         page.goto(f"{self.url}/book/welcome.html", wait_until="networkidle")
         page.wait_for_timeout(4000)  # idle time: nothing more may load
         moved = moved_mb(finished)
