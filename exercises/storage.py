@@ -23,11 +23,20 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .saved_kit import interview_kit, ordered_questions  # noqa: F401 - part of the API
+from .saved_merge import HISTORY_LIMIT, merge_documents
+from .saved_schema import (
+    after_message,
+    entry_message,
+    fit_document,
+    parse_json,
+    section_rule,
+)
+
 FORMAT = "iic-saved-work"
 VERSION = 1
 DEFAULT_PATH = "interview_work.json"
-HISTORY_LIMIT = 100  # keeps the file small after many re-grades
-SECTIONS = ("exercises", "worksheets", "rehearsals", "quizzes")
+SECTIONS = ("exercises", "worksheets", "rehearsals", "quizzes", "set_aside")
 
 EXERCISE_TITLES = {
     "goal": "Learning goal",
@@ -47,7 +56,8 @@ def now_iso() -> str:
 
 def empty_document() -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "exported_at": "",
-            "exercises": {}, "worksheets": {}, "rehearsals": [], "quizzes": {}}
+            "exercises": {}, "worksheets": {}, "rehearsals": [], "quizzes": {},
+            "set_aside": []}
 
 
 class SavedWorkError(ValueError):
@@ -69,12 +79,33 @@ def _score(report: dict[str, Any]) -> int | None:
     return score if isinstance(score, int) and not isinstance(score, bool) else None
 
 
+def set_aside_records(dropped: list[dict[str, Any]], at: str) -> list[dict[str, Any]]:
+    """What ``fit_document`` dropped, in the document's ``set_aside`` form."""
+    return [{"where": d["where"], "parts": d["parts"], "value": copy.deepcopy(d["value"]),
+             "at": at} for d in dropped]
+
+
+def dropped_messages(dropped: list[dict[str, Any]]) -> list[str]:
+    """One sentence per entry that lost something, then where the rest is kept."""
+    lines = []
+    for d in dropped:
+        if d["section"] in ("exercises", "worksheets", "quizzes") and not d["name"]:
+            lines.append(f"The {d['section']} part of the file was unreadable and was "
+                         "set aside.")
+            continue
+        lines.append(entry_message(section_rule(d["section"], d["name"]), d["parts"]))
+    if lines:
+        lines.append(after_message())
+    return lines
+
+
 def normalise(data: Any) -> tuple[dict[str, Any], list[str]]:
-    """Check a parsed document and return (clean copy, warnings about dropped parts).
+    """Check a parsed document and return (clean copy, messages about set-aside parts).
 
     Raises ``SavedWorkError`` when it is not our format at all (foreign JSON, wrong
-    version); tolerates partial documents (missing sections become empty) and drops
-    only the individual entries that have the wrong shape.
+    version). Otherwise every entry is checked on its own against the saved-work
+    schema (``saved_work.schema.json``): what does not fit is moved to the
+    document's ``set_aside`` list, never dropped, and the rest of the entry is kept.
     """
     if not isinstance(data, dict):
         raise SavedWorkError("This file is not saved work from this course (it is not a "
@@ -89,36 +120,14 @@ def normalise(data: Any) -> tuple[dict[str, Any], list[str]]:
         raise SavedWorkError(f"This saved-work file is version {version}, made by a newer "
                              f"course; this one reads version {VERSION}.")
     out = empty_document()
-    warnings: list[str] = []
     if isinstance(data.get("exported_at"), str):
         out["exported_at"] = data["exported_at"]
-    for section, kind in (("exercises", dict), ("worksheets", dict), ("quizzes", dict),
-                          ("rehearsals", list)):
-        value = data.get(section, kind())
-        if not isinstance(value, kind):
-            warnings.append(f"The {section} part of the file was unreadable and was skipped.")
-            continue
-        if kind is list:
-            good = [r for r in value if isinstance(r, dict)]
-            if len(good) != len(value):
-                warnings.append(f"{len(value) - len(good)} unreadable rehearsal(s) skipped.")
-            out[section] = copy.deepcopy(good)
-            continue
-        for name, entry in value.items():
-            if not isinstance(entry, dict):
-                warnings.append(f"The {section[:-1]} \"{name}\" was unreadable and was skipped.")
-                continue
-            entry = copy.deepcopy(entry)
-            if section == "exercises":
-                if not isinstance(entry.get("history", []), list):
-                    entry["history"] = []
-                entry.setdefault("history", [])
-                if not isinstance(entry.get("report", {}), dict):
-                    entry["report"] = {}
-                if not isinstance(entry.get("options", {}), dict):
-                    entry["options"] = {}
-            out[section][name] = entry
-    return out, warnings
+    sections, dropped = fit_document(data)
+    out.update(sections)
+    for entry in out["exercises"].values():
+        entry.setdefault("history", [])
+    out["set_aside"] = out["set_aside"] + set_aside_records(dropped, now_iso())
+    return out, dropped_messages(dropped)
 
 
 def parse_document(text: str) -> tuple[dict[str, Any], list[str]]:
@@ -128,101 +137,16 @@ def parse_document(text: str) -> tuple[dict[str, Any], list[str]]:
     if not text.strip():
         raise SavedWorkError("The file is empty.")
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except json.JSONDecodeError as exc:
         raise SavedWorkError(f"The file is not valid JSON (line {exc.lineno}); it may be "
                              "damaged or not a saved-work export.") from None
     except RecursionError:
         raise SavedWorkError("The file is nested too deeply to be saved work.") from None
+    except ValueError:  # NaN or Infinity: JavaScript cannot read them either
+        raise SavedWorkError("The file is not valid JSON; it may be damaged or not a "
+                             "saved-work export.") from None
     return normalise(data)
-
-
-def _when(value: Any) -> datetime | None:
-    """Parse an ISO time from Python ("...Z") or JS ("...123Z"); None if unusable."""
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _newer(a: Any, b: Any) -> bool:
-    """Is time a strictly later than b? A usable time beats a missing one."""
-    ta, tb = _when(a), _when(b)
-    if ta is None:
-        return False
-    return tb is None or ta > tb
-
-
-def _merge_history(a: list[Any], b: list[Any]) -> list[Any]:
-    seen: set[str] = set()
-    out = []
-    for h in list(a) + list(b):
-        key = json.dumps(h, sort_keys=True)
-        if key not in seen:
-            seen.add(key)
-            out.append(h)
-    floor = datetime.min.replace(tzinfo=UTC)
-    out.sort(key=lambda h: (_when(h.get("saved_at")) if isinstance(h, dict) else None) or floor)
-    return out[-HISTORY_LIMIT:]
-
-
-def merge_documents(base: dict[str, Any], incoming: dict[str, Any]) -> list[str]:
-    """Merge ``incoming`` into ``base`` in place; return what happened, for the learner.
-
-    Exercises: the newer ``saved_at`` wins, histories are combined. Worksheets: the
-    imported one wins unless both have ``saved_at`` and ours is newer. Quizzes: the
-    newer ``updated`` wins; quizzes only present here are kept. Rehearsals: combined.
-    """
-    messages: list[str] = []
-    for kind, entry in incoming["exercises"].items():
-        mine = base["exercises"].get(kind)
-        title = EXERCISE_TITLES.get(kind, kind)
-        if mine is None:
-            base["exercises"][kind] = entry
-            messages.append(f"{title}: added from the file.")
-            continue
-        history = _merge_history(mine.get("history", []), entry.get("history", []))
-        if _newer(entry.get("saved_at", ""), mine.get("saved_at", "")):
-            base["exercises"][kind] = entry
-            messages.append(f"{title}: the file's version is newer and replaced yours.")
-        else:
-            messages.append(f"{title}: your version is newer or the same and was kept.")
-        base["exercises"][kind]["history"] = history
-    for name, sheet in incoming["worksheets"].items():
-        mine = base["worksheets"].get(name)
-        if mine is None:
-            messages.append(f"Worksheet {name}: added from the file.")
-        elif (_when(mine.get("saved_at")) and _when(sheet.get("saved_at"))
-              and not _newer(sheet["saved_at"], mine["saved_at"])):
-            messages.append(f"Worksheet {name}: your version is newer and was kept.")
-            continue
-        else:
-            messages.append(f"Worksheet {name}: replaced by the file's version.")
-        base["worksheets"][name] = sheet
-    known = {json.dumps(r, sort_keys=True) for r in base["rehearsals"]}
-    added = 0
-    for record in incoming["rehearsals"]:
-        key = json.dumps(record, sort_keys=True)
-        if key not in known:
-            known.add(key)
-            base["rehearsals"].append(record)
-            added += 1
-    if added:
-        messages.append(f"Rehearsals: {added} added from the file.")
-    updated = 0
-    for quiz_id, result in incoming["quizzes"].items():
-        mine = base["quizzes"].get(quiz_id)
-        if mine is None or _newer(result.get("updated", ""), mine.get("updated", "")):
-            base["quizzes"][quiz_id] = result
-            updated += 1
-    if updated:
-        messages.append(f"Quizzes: {updated} result(s) added or updated; the others were kept.")
-    if not messages:
-        messages.append("The file holds no saved work; nothing changed.")
-    return messages
 
 
 def _mtime(path: Path) -> float:
@@ -398,8 +322,8 @@ class WorkStore:
             incoming, warnings = parse_document(text)
         except SavedWorkError as exc:
             return [f"Nothing was imported: {exc} Your saved work is unchanged."]
-        merged = copy.deepcopy(self.data)
-        messages = warnings + merge_documents(merged, incoming)
+        merged, messages, _ = merge_documents(self.data, incoming)
+        messages = warnings + messages
         self.data = merged
         try:
             self._write()
@@ -408,45 +332,7 @@ class WorkStore:
         return messages
 
 
-# ---- the readable "interview kit" --------------------------------------------------------
-def _quote(text: str) -> str:
-    """Learner text as a Markdown block quote, so a '#' or '---' in it stays plain text."""
-    lines = str(text).strip().splitlines() or [""]
-    return "\n".join(f"> {line}".rstrip() for line in lines)
-
-
-def _human(key: str) -> str:
-    return str(key).replace("_", " ").replace("-", " ").strip().capitalize()
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, list):
-        return "; ".join(_value(v) for v in value if v not in ("", None))
-    if isinstance(value, dict):
-        return "; ".join(f"{_human(k)}: {_value(v)}" for k, v in value.items()
-                         if v not in ("", None, [], {}))
-    return " ".join(str(value).split())
-
-
-def _date(iso: Any) -> str:
-    return iso[:10] if isinstance(iso, str) and iso else "-"
-
-
-def ordered_questions(entry: dict[str, Any]) -> list[str]:
-    """The learner's questions, in the grader's suggested order when it is usable."""
-    report = entry.get("report") or {}
-    infos = report.get("questions") if isinstance(report.get("questions"), list) else []
-    texts = [q.get("text", "") for q in infos if isinstance(q, dict)]
-    order = report.get("suggested_order")
-    if texts and isinstance(order, list) and sorted(order) == list(range(len(texts))):
-        return [texts[i] for i in order]
-    if texts:
-        return texts
-    lines = [line.strip().lstrip("-*0123456789.) ").strip()
-             for line in str(entry.get("text", "")).splitlines()]
-    return [line for line in lines if line]
-
-
+# ---- the readable "interview kit" (exercises.saved_kit writes it) --------------------------
 def _quiz_titles() -> dict[str, str]:
     try:  # optional: the kit still works if a bank is broken
         from .quiz import list_quizzes
@@ -456,60 +342,26 @@ def _quiz_titles() -> dict[str, str]:
         return {}
 
 
+def kit_context() -> dict[str, Any]:
+    """Names the kit shows instead of ids: quiz titles, contact circles, personas."""
+    from .widgets.worksheet_logic import CIRCLES
+
+    try:
+        from .practice import list_personas
+
+        personas = {p.id: {"name": p.name, "role": p.role, "organisation": p.organisation}
+                    for p in list_personas()}
+    except Exception:  # noqa: BLE001 - a broken persona file must not block an export
+        personas = {}
+    return {"quizTitles": _quiz_titles(), "circles": [list(c) for c in CIRCLES],
+            "personas": personas}
+
+
 def interview_kit_markdown(doc: dict[str, Any]) -> str:
     """A readable Markdown summary of saved work, to print or keep before a conversation."""
-    ex, sheets = doc.get("exercises", {}), doc.get("worksheets", {})
-    out = ["# My informational interview kit", "",
-           f"Made on {_date(now_iso())} from my saved course work.", ""]
-
-    def text_section(title: str, kind: str, empty: str) -> None:
-        out.extend([f"## {title}", ""])
-        entry = ex.get(kind) or {}
-        out.extend([_quote(entry["text"]) if str(entry.get("text", "")).strip() else empty, ""])
-
-    text_section("Learning goal", "goal", "_No learning goal saved yet._")
-    out.extend(["## Planning worksheet", ""])
-    planning = sheets.get("planning") or {}
-    rows = [f"- **{_human(k)}**: {_value(v)}" for k, v in planning.items()
-            if k != "saved_at" and _value(v)]
-    out.extend(rows or ["_No planning worksheet saved yet._"])
-    out.append("")
-    text_section("Pitch", "pitch", "_No pitch saved yet._")
-    out.extend(["## Questions, in suggested order", ""])
-    questions = ordered_questions(ex.get("questions") or {})
-    out.extend([f"{i}. {' '.join(q.split())}" for i, q in enumerate(questions, 1)]
-               or ["_No questions saved yet._"])
-    out.append("")
-    text_section("Thank-you note", "thanks", "_No thank-you note saved yet._")
-    others = {k: v for k, v in sheets.items() if k != "planning" and isinstance(v, dict)}
-    for name, sheet in sorted(others.items()):
-        out.extend([f"## Worksheet: {_human(name)}", ""])
-        rows = [f"- **{_human(k)}**: {_value(v)}" for k, v in sheet.items()
-                if k != "saved_at" and _value(v)]
-        out.extend(rows or ["_Empty._"])
-        out.append("")
-    out.extend(["## Latest scores", "", "| Work | Score | Level | Saved |", "|---|---|---|---|"])
-    rows = []
-    for kind, entry in sorted(ex.items()):
-        report = entry.get("report") or {}
-        score = _score(report)
-        rows.append(f"| {EXERCISE_TITLES.get(kind, _human(kind))} | "
-                    f"{'-' if score is None else f'{score}/100'} | "
-                    f"{report.get('level', '-') or '-'} | {_date(entry.get('saved_at'))} |")
-    titles = _quiz_titles() if doc.get("quizzes") else {}
-    for quiz_id, result in sorted(doc.get("quizzes", {}).items()):
-        if _score(result) is None:
-            continue  # opened but never checked: only the learner's shuffle seed
-        title = str(titles.get(quiz_id, quiz_id)).replace("|", "/")
-        rows.append(f"| Quiz: {title} | "
-                    f"{result.get('score', '-')}/{result.get('total', '-')} | - | "
-                    f"{_date(result.get('updated'))} |")
-    out.extend(rows or ["| Nothing scored yet | - | - | - |"])
-    rehearsals = doc.get("rehearsals", [])
-    if rehearsals:
-        out.extend(["", f"Practice conversations saved: {len(rehearsals)} "
-                    f"(latest {_date(rehearsals[-1].get('saved_at'))})."])
-    return "\n".join(out).rstrip() + "\n"
+    ctx = kit_context()
+    return interview_kit(doc, now_iso()[:10], ctx["quizTitles"],
+                         [tuple(c) for c in ctx["circles"]], ctx["personas"])
 
 
 # ---- notebook helpers (no ipywidgets needed) -------------------------------------------

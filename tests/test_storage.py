@@ -83,8 +83,8 @@ def test_export_import_round_trip(tmp_path: Path, store: WorkStore) -> None:
     assert doc["format"] == FORMAT and doc["exported_at"]
     other = WorkStore(tmp_path / "other.json")
     messages = other.import_json(exported)
-    assert any("Learning goal: added" in m for m in messages)
-    for section in ("exercises", "worksheets", "quizzes", "rehearsals"):
+    assert "Exercises added from the file: Learning goal." in messages
+    for section in ("exercises", "worksheets", "quizzes", "rehearsals", "set_aside"):
         assert other.data[section] == store.data[section]
 
 
@@ -140,8 +140,11 @@ def test_import_partial_document(store: WorkStore) -> None:
     }))
     assert store.get_exercise("goal")["text"] == "partial"
     assert store.get_exercise("goal")["history"] == []
-    assert any("pitch" in m and "skipped" in m for m in messages)
-    assert any("worksheets" in m and "skipped" in m for m in messages)
+    assert any("pitch" in m and "set aside" in m for m in messages)
+    assert any("worksheets" in m and "set aside" in m for m in messages)
+    # Nothing is lost: both unreadable parts are kept, as they were, under set_aside.
+    aside = {r["where"]: r["value"] for r in store.data["set_aside"]}
+    assert aside == {"exercises.pitch": "not an object", "worksheets": []}
 
 
 def test_import_progress_page_export(store: WorkStore) -> None:
@@ -195,7 +198,8 @@ def test_partial_file_on_disk_loads_with_notice(tmp_path: Path) -> None:
     store = WorkStore(path)
     assert store.data["quizzes"]["x"]["score"] == 1
     assert store.data["rehearsals"] == [{"persona": "p"}]
-    assert "rehearsal" in store.notice
+    assert "practice conversations could not be read (#1)" in store.notice
+    assert store.data["set_aside"][0]["value"] == [1, {"persona": "p"}]
 
 
 def test_markdown_kit(store: WorkStore) -> None:
@@ -206,9 +210,10 @@ def test_markdown_kit(store: WorkStore) -> None:
     kit = store.export_markdown()
     for heading in ("# My informational interview kit", "## Learning goal",
                     "## Planning worksheet", "## Pitch", "## Questions, in suggested order",
-                    "## Thank-you note", "## Latest scores"):
+                    "## Thank-you note", "## Contacts", "## Practice conversations",
+                    "## Latest scores"):
         assert heading in kit
-    assert "> # not a heading" in kit  # learner text quoted, not turned into a heading
+    assert "> \\# not a heading" in kit  # learner text quoted and escaped, not a heading
     assert "- **Target role**: pharmacist" in kit and "Ana; Raj" in kit
     assert "1. What surprised you?" in kit
     assert "| Thank-you note | 90/100 | ready |" in kit

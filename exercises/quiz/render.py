@@ -22,6 +22,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from exercises.saved_schema import js_source, schema
+
 from .schema import Question, Quiz
 
 ICON_RIGHT = "\u2713"  # check mark; always paired with words, never colour alone
@@ -187,8 +189,9 @@ def render_quiz(quiz: Quiz | str, instance: str | None = None) -> str:
         quiz = load_quiz(quiz)
     uid = f"iic-quiz-{quiz.id}-{safe_instance(instance) or next(_counter)}"
     questions = "".join(_question(uid, quiz, q, n) for n, q in enumerate(quiz.questions, 1))
-    script = ("(function(){\n" + asset("quiz.js")
-              + f"\niicQuizInit({script_json(uid)}, {script_json(quiz_config(quiz))});\n"
+    script = ("(function(){\n" + js_source("saved_work.js") + "\n" + asset("quiz.js")
+              + f"\niicQuizInit({script_json(uid)}, {script_json(quiz_config(quiz))}, "
+              + f"iicSavedWorkMake({script_json(schema())}));\n"
               + "})();")
     return (
         f'<div class="iic-quiz" id="{uid}" data-iic-uid="{uid}" data-quiz-id="{quiz.id}" '

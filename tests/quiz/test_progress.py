@@ -31,9 +31,15 @@ def parse(markup: str) -> Tags:
 def test_tables_have_captions_and_header_scopes() -> None:
     markup = render_progress(instance="t")
     tags = parse(markup)
-    assert len(tags.all("table")) == 2
-    assert markup.count("<caption>") == 2
+    assert len(tags.all("table")) == 3  # quizzes, work, practice conversations
+    assert markup.count("<caption>") == 3
     assert all(a.get("scope") in ("col", "row") for a in tags.all("th"))
+    # Explicit roles: the tables stay tables to screen readers when CSS stacks them.
+    assert {a.get("role") for a in tags.all("th")} <= {"columnheader", "rowheader"}
+    assert all(a.get("role") == "cell" for a in tags.all("td"))
+    assert all(a.get("role") == "row" for a in tags.all("tr"))
+    assert all(a.get("data-label") for a in tags.all("td")
+               if "colspan" not in a)  # a card on a phone names each cell
 
 
 def test_one_row_per_quiz_in_course_order() -> None:

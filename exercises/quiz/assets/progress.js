@@ -1,18 +1,26 @@
-/* Progress page behaviour. Inlined by exercises/quiz/progress.py inside an IIFE,
- * followed by iicProgressInit(uid, config); no page globals.
+/* Progress page behaviour. Inlined by exercises/quiz/progress.py inside an IIFE after
+ * exercises/saved_work.js and exercises/saved_kit.js, then called as
+ * iicProgressInit(uid, config, sw, kit); no page globals.
  *
- * Reads localStorage keys (docs/architecture.md, "Saved work"):
- *   iic:quiz:<id>          {answers, score, total, updated}
- *   iic:exercise:<kind>    {text, options, report: {score, level, ...}, saved_at[, history]}
- *   iic:worksheet:<name>   {...fields[, saved_at][, report: {score}][, score]}
- *   iic:rehearsals         [records]  (written by the Practice page's simulator and by an import)
- * Export builds the saved-work document of exercises.storage ("iic-saved-work", v1).
+ * The parts, each a small function of its own so that later pages (a class view, a
+ * dashboard) can reuse them:
+ *   readAll()          sw.readDocument: every iic: key checked against the one schema;
+ *                      what does not fit is set aside (never lost) and listed here
+ *   render*()          one function per table: quizzes, work, practice conversations,
+ *                      and the set-aside parts
+ *   importText(text)   parse, check each entry (sw.fitDocument), merge (sw.mergeDocuments),
+ *                      write all or nothing; one pass over the file, so 20,000 entries
+ *                      answer in well under two seconds
+ *   kit / transcripts  the Markdown of exercises/saved_kit.py, via saved_kit.js
  * Everything read from storage or an imported file reaches the page through
  * textContent only, never parsed as HTML.
  */
-function iicProgressInit(uid, cfg) {
+function iicProgressInit(uid, cfg, sw, kit) {
   "use strict";
   var FORMAT = "iic-saved-work", VERSION = 1;
+  var EXTRA_ROWS_SHOWN = 50, MESSAGES_SHOWN = 12, ASIDE_SHOWN = 20;
+  var REHEARSALS_KEPT = 200, SET_ASIDE_KEPT = 200;
+  var own = sw.own, get = sw.get, isObj = sw.isObj;
   var root = document.getElementById(uid);
   if (!root || root.hasAttribute("data-iic-ready")) { return; }
   root.setAttribute("data-iic-ready", "1");
@@ -23,6 +31,8 @@ function iicProgressInit(uid, cfg) {
   var confirmBox = root.querySelector(".iic-progress-confirm");
   var resetBtn = root.querySelector(".iic-progress-reset");
   var fileInput = root.querySelector(".iic-progress-file");
+  var quizTitles = {};
+  cfg.quizzes.forEach(function (q) { sw.put(quizTitles, q.id, q.title); });
 
   function storage() {
     try {
@@ -35,15 +45,15 @@ function iicProgressInit(uid, cfg) {
     }
   }
   var store = storage();
-  if (!store) {
-    noteEl.textContent = "This browser is not letting the page store data (for example in " +
-      "private browsing), so there is no saved work to show, and imports cannot be kept.";
-    noteEl.hidden = false;
-  }
+  var storeNote = store ? "" : "This browser is not letting the page store data (for example in " +
+    "private browsing), so there is no saved work to show, and imports cannot be kept.";
 
   function say(lines) {
     statusEl.textContent = "";
     var list = Array.isArray(lines) ? lines : [lines];
+    if (list.length > MESSAGES_SHOWN) {
+      list = list.slice(0, MESSAGES_SHOWN - 1).concat(["\u2026and " + (list.length - MESSAGES_SHOWN + 1) + " more."]);
+    }
     setTimeout(function () {
       list.forEach(function (line) {
         var p = document.createElement("p");
@@ -52,80 +62,57 @@ function iicProgressInit(uid, cfg) {
       });
     }, 30);
   }
-
-  function isObj(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
+  function note(lines) {
+    var text = [storeNote].concat(lines).filter(function (l) { return l; }).join(" ");
+    noteEl.textContent = text;
+    noteEl.hidden = !text;
+  }
   function num(v) { return typeof v === "number" && isFinite(v); }
-  function time(v) { var t = typeof v === "string" ? Date.parse(v) : NaN; return isNaN(t) ? null : t; }
-  function newer(a, b) { var ta = time(a), tb = time(b); return ta !== null && (tb === null || ta > tb); }
 
   // ---- reading everything saved under iic: ----------------------------------------
+  var readNotes = [];
   function readAll() {
-    var doc = { format: FORMAT, version: VERSION, exported_at: new Date().toISOString(),
-                exercises: {}, worksheets: {}, rehearsals: [], quizzes: {} };
-    if (!store) { return doc; }
-    for (var i = 0; i < store.length; i++) {
-      var key = store.key(i);
-      if (!key || key.indexOf("iic:") !== 0) { continue; }
-      var value;
-      try { value = JSON.parse(store.getItem(key)); } catch (e) { continue; }
-      var parts = key.split(":"), kind = parts[1], name = parts.slice(2).join(":");
-      if (kind === "quiz" && name && isObj(value)) { doc.quizzes[name] = value; }
-      else if (kind === "exercise" && name && isObj(value)) {
-        var entry = {};
-        Object.keys(value).forEach(function (k) { entry[k] = value[k]; });
-        if (!isObj(entry.options)) { entry.options = {}; }
-        if (!isObj(entry.report)) { entry.report = {}; }
-        if (!Array.isArray(entry.history)) {
-          entry.history = num(entry.report.score) ? [{ score: entry.report.score, saved_at: entry.saved_at || "" }] : [];
-        }
-        doc.exercises[name] = entry;
-      }
-      else if (kind === "worksheet" && name && isObj(value)) { doc.worksheets[name] = value; }
-      else if (key === "iic:rehearsals" && Array.isArray(value)) { doc.rehearsals = value.filter(isObj); }
+    var got = sw.readDocument(store);
+    if (got.messages.length) {
+      // Said once, then kept on screen: these parts are now in the set-aside list.
+      readNotes = got.messages.concat([sw.schema["x-messages"].after]);
     }
-    return doc;
+    note(readNotes);
+    return got.doc;
   }
 
   // ---- tables -----------------------------------------------------------------------
   function dateCell(td, iso) {
     td.textContent = "";
-    var t = time(iso);
+    var t = sw.timeMs(iso);
     if (t === null) { td.textContent = "\u2013"; return; }
     var el = document.createElement("time");
     el.setAttribute("datetime", iso);
     el.textContent = new Date(t).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
     td.appendChild(el);
   }
-
-  function scoreOf(v) {
-    if (isObj(v.report) && num(v.report.score)) { return v.report; }
-    if (num(v.score)) { return { score: v.score, level: v.level }; }
-    return null;
+  function cell(tr, tag, cls, label, text) {
+    var c = document.createElement(tag);
+    if (cls) { c.className = cls; }
+    c.setAttribute("role", tag === "th" ? "rowheader" : "cell");
+    if (tag === "th") { c.setAttribute("scope", "row"); }
+    c.setAttribute("data-label", label);
+    if (text !== undefined) { c.textContent = text; }
+    tr.appendChild(c);
+    return c;
   }
-
-  function workRow(tbody, key, title) {
+  function row(cls) {
     var tr = document.createElement("tr");
-    tr.className = "iic-progress-row iic-progress-extra";
-    tr.setAttribute("data-key", key);
-    var th = document.createElement("th");
-    th.setAttribute("scope", "row");
-    th.textContent = title;
-    tr.appendChild(th);
-    ["iic-progress-state", "iic-progress-score", "iic-progress-date"].forEach(function (c) {
-      var td = document.createElement("td");
-      td.className = c;
-      tr.appendChild(td);
-    });
-    tbody.appendChild(tr);
+    tr.className = cls;
+    tr.setAttribute("role", "row");
     return tr;
   }
 
-  function render() {
-    var doc = readAll();
+  function renderQuizzes(doc) {
     Array.prototype.forEach.call(root.querySelectorAll(".iic-progress-quizzes tr[data-quiz-id]"), function (tr) {
-      var q = doc.quizzes[tr.getAttribute("data-quiz-id")];
+      var q = get(doc.quizzes, tr.getAttribute("data-quiz-id"));
       var sc = tr.querySelector(".iic-progress-score");
-      if (q && num(q.score) && num(q.total)) {
+      if (q && num(get(q, "score")) && num(get(q, "total"))) {
         sc.textContent = q.score + " of " + q.total + (q.score === q.total ? " \u2713 all right" : "");
         sc.setAttribute("data-score", String(q.score));
         sc.setAttribute("data-total", String(q.total));
@@ -137,35 +124,143 @@ function iicProgressInit(uid, cfg) {
         dateCell(tr.querySelector(".iic-progress-date"), null);
       }
     });
+  }
+
+  function scoreOf(v) {
+    var report = get(v, "report");
+    if (isObj(report) && num(get(report, "score"))) { return report; }
+    if (num(get(v, "score"))) { return { score: v.score, level: get(v, "level") }; }
+    return null;
+  }
+  function fillWork(tr, value) {
+    var state = tr.querySelector(".iic-progress-state");
+    var sc = tr.querySelector(".iic-progress-score");
+    if (!value) {
+      state.textContent = "Not saved yet";
+      sc.textContent = "\u2013";
+      sc.removeAttribute("data-score");
+      dateCell(tr.querySelector(".iic-progress-date"), null);
+      return;
+    }
+    state.textContent = "Saved";
+    var s = scoreOf(value);
+    var level = s && typeof s.level === "string" ? " (" + s.level.replace("-", " ") + ")" : "";
+    sc.textContent = s ? s.score + " / 100" + level : "No score";
+    if (s) { sc.setAttribute("data-score", String(s.score)); } else { sc.removeAttribute("data-score"); }
+    dateCell(tr.querySelector(".iic-progress-date"), get(value, "saved_at"));
+  }
+  function renderWork(doc) {
     var tbody = root.querySelector(".iic-progress-work tbody");
     Array.prototype.forEach.call(tbody.querySelectorAll(".iic-progress-extra"), function (tr) { tr.remove(); });
-    var shown = {};
-    Array.prototype.forEach.call(tbody.querySelectorAll("tr[data-key]"), function (tr) { shown[tr.getAttribute("data-key")] = tr; });
-    function fill(key, title, value) {
-      var tr = shown[key] || workRow(tbody, key, title);
-      var state = tr.querySelector(".iic-progress-state");
-      var sc = tr.querySelector(".iic-progress-score");
-      if (!value) {
-        state.textContent = "Not saved yet";
-        sc.textContent = "\u2013";
-        sc.removeAttribute("data-score");
-        dateCell(tr.querySelector(".iic-progress-date"), null);
-        return;
-      }
-      state.textContent = "Saved";
-      var s = scoreOf(value);
-      sc.textContent = s ? s.score + " / 100" + (s.level ? " (" + String(s.level).replace("-", " ") + ")" : "") : "No score";
-      if (s) { sc.setAttribute("data-score", String(s.score)); } else { sc.removeAttribute("data-score"); }
-      dateCell(tr.querySelector(".iic-progress-date"), value.saved_at);
-    }
-    Object.keys(cfg.exerciseTitles).forEach(function (k) { fill("iic:exercise:" + k, cfg.exerciseTitles[k], doc.exercises[k]); });
-    Object.keys(cfg.worksheetTitles).forEach(function (k) { fill("iic:worksheet:" + k, cfg.worksheetTitles[k], doc.worksheets[k]); });
+    Array.prototype.forEach.call(tbody.querySelectorAll("tr[data-key]"), function (tr) {
+      var parts = tr.getAttribute("data-key").split(":");
+      var section = parts[1] === "exercise" ? doc.exercises : doc.worksheets;
+      fillWork(tr, get(section, parts.slice(2).join(":")));
+    });
+    // Work this page has no row for (from a newer course, or an import): listed after,
+    // and only the first few, so a file with thousands of names stays quick to show.
+    var extras = [];
     Object.keys(doc.exercises).sort().forEach(function (k) {
-      if (!cfg.exerciseTitles[k]) { fill("iic:exercise:" + k, "Exercise: " + k, doc.exercises[k]); }
+      if (!own(cfg.exerciseTitles, k)) { extras.push(["iic:exercise:" + k, "Exercise: " + k, doc.exercises[k]]); }
     });
     Object.keys(doc.worksheets).sort().forEach(function (k) {
-      if (!cfg.worksheetTitles[k]) { fill("iic:worksheet:" + k, "Worksheet: " + k, doc.worksheets[k]); }
+      if (!own(cfg.worksheetTitles, k)) { extras.push(["iic:worksheet:" + k, "Worksheet: " + k, doc.worksheets[k]]); }
     });
+    var frag = document.createDocumentFragment();
+    extras.slice(0, EXTRA_ROWS_SHOWN).forEach(function (x) {
+      var tr = row("iic-progress-row iic-progress-extra");
+      tr.setAttribute("data-key", x[0]);
+      cell(tr, "th", "", "Work", x[1]);
+      cell(tr, "td", "iic-progress-state", "Saved");
+      cell(tr, "td", "iic-progress-score", "Latest score");
+      cell(tr, "td", "iic-progress-date", "Last saved");
+      fillWork(tr, x[2]);
+      frag.appendChild(tr);
+    });
+    if (extras.length > EXTRA_ROWS_SHOWN) {
+      var more = row("iic-progress-extra iic-progress-more");
+      var td = cell(more, "td", "", "More", "\u2026and " + (extras.length - EXTRA_ROWS_SHOWN) +
+        " more saved entries from other versions of the course; they are kept and exported.");
+      td.setAttribute("colspan", "4");
+      frag.appendChild(more);
+    }
+    tbody.appendChild(frag);
+  }
+
+  function personaOf(record) {
+    var pid = get(record, "persona");
+    var p = typeof pid === "string" ? get(cfg.personas, pid) : undefined;
+    return isObj(p) ? p : { name: typeof pid === "string" && pid ? pid : "Unknown person", role: "", organisation: "" };
+  }
+  function renderRehearsals(doc) {
+    var tbody = root.querySelector(".iic-progress-rehearsals tbody");
+    var none = tbody.querySelector(".iic-progress-none");
+    Array.prototype.forEach.call(tbody.querySelectorAll(".iic-progress-rehearsal"), function (tr) { tr.remove(); });
+    none.hidden = doc.rehearsals.length > 0;
+    var frag = document.createDocumentFragment();
+    // Newest first: the one a learner just finished is the one they look for.
+    doc.rehearsals.map(function (r, i) { return [r, i]; }).reverse().forEach(function (pair) {
+      var record = pair[0], who = personaOf(record);
+      var tr = row("iic-progress-row iic-progress-rehearsal");
+      tr.setAttribute("data-index", String(pair[1]));
+      var th = cell(tr, "th", "", "Person", who.name);
+      if (who.role) {
+        var role = document.createElement("span");
+        role.className = "iic-progress-role";
+        role.textContent = who.role;
+        th.appendChild(document.createElement("br"));
+        th.appendChild(role);
+      }
+      var minutes = get(record, "minutes");
+      cell(tr, "td", "", "Agreed length", num(minutes) ? minutes + " minutes" : "\u2013");
+      var turns = get(record, "transcript");
+      cell(tr, "td", "iic-progress-turns", "Messages", String(Array.isArray(turns) ? turns.length : 0));
+      dateCell(cell(tr, "td", "iic-progress-date", "Saved"), get(record, "saved_at"));
+      var act = cell(tr, "td", "", "Transcript");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "iic-progress-transcript";
+      button.textContent = "Download transcript";
+      var when = sw.timeMs(get(record, "saved_at")) !== null ? " from " + record.saved_at.slice(0, 10) : "";
+      button.setAttribute("aria-label", "Download the transcript of your conversation with " + who.name + when + " (.md)");
+      button.addEventListener("click", function () { downloadTranscript(record, who); });
+      act.appendChild(button);
+      frag.appendChild(tr);
+    });
+    tbody.appendChild(frag);
+  }
+
+  function renderSetAside(doc) {
+    var box = root.querySelector(".iic-progress-aside");
+    var list = box.querySelector(".iic-progress-aside-list");
+    var parts = doc.set_aside;
+    box.hidden = !parts.length;
+    list.textContent = "";
+    if (!parts.length) { return; }
+    box.querySelector(".iic-progress-aside-text").textContent = parts.length + " part(s) of your saved work " +
+      "could not be read as they were. Nothing was thrown away: they are kept in this browser and " +
+      "included, unchanged, when you export your work (under \u201cset_aside\u201d).";
+    parts.slice(-ASIDE_SHOWN).reverse().forEach(function (p) {
+      var li = document.createElement("li");
+      var what = get(p, "parts");
+      var day = sw.timeMs(get(p, "at")) !== null ? p.at.slice(0, 10) + ": " : "";
+      li.textContent = day + String(get(p, "where")) +
+        (Array.isArray(what) && what.length && what[0] ? " (" + what.slice(0, 3).join(", ") + ")" : "");
+      list.appendChild(li);
+    });
+    if (parts.length > ASIDE_SHOWN) {
+      var li = document.createElement("li");
+      li.textContent = "\u2026and " + (parts.length - ASIDE_SHOWN) + " older ones.";
+      list.appendChild(li);
+    }
+  }
+
+  function render() {
+    var doc = readAll();
+    renderQuizzes(doc);
+    renderWork(doc);
+    renderRehearsals(doc);
+    renderSetAside(doc);
     return doc;
   }
 
@@ -181,89 +276,15 @@ function iicProgressInit(uid, cfg) {
     a.click();
     setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
   }
-
-  function quote(text) {
-    var lines = String(text).trim().split(/\r?\n/);
-    return lines.map(function (l) { return ("> " + l).replace(/\s+$/, ""); }).join("\n");
+  function kitContext() {
+    return { madeOn: new Date().toISOString().slice(0, 10), quizTitles: quizTitles,
+             circles: cfg.circles, personas: cfg.personas };
   }
-  function human(k) { var s = String(k).replace(/[_-]/g, " ").trim(); return s.charAt(0).toUpperCase() + s.slice(1).toLowerCase(); }
-  function value(v) {
-    if (Array.isArray(v)) { return v.filter(function (x) { return x !== "" && x !== null; }).map(value).join("; "); }
-    if (isObj(v)) {
-      return Object.keys(v).filter(function (k) { var x = v[k]; return x !== "" && x !== null && !(Array.isArray(x) && !x.length); })
-        .map(function (k) { return human(k) + ": " + value(v[k]); }).join("; ");
-    }
-    return v === null || v === undefined ? "" : String(v).split(/\s+/).join(" ").trim();
-  }
-  function day(iso) { return typeof iso === "string" && iso ? iso.slice(0, 10) : "-"; }
-
-  function orderedQuestions(entry) {
-    var report = isObj(entry.report) ? entry.report : {};
-    var texts = Array.isArray(report.questions) ? report.questions.filter(isObj).map(function (q) { return String(q.text || ""); }) : [];
-    var order = report.suggested_order;
-    if (texts.length && Array.isArray(order) && order.slice().sort(function (a, b) { return a - b; }).join() ===
-        texts.map(function (_, i) { return i; }).join()) {
-      return order.map(function (i) { return texts[i]; });
-    }
-    if (texts.length) { return texts; }
-    return String(entry.text || "").split(/\r?\n/).map(function (l) { return l.trim().replace(/^[-*0-9.)\s]+/, "").trim(); })
-      .filter(function (l) { return l; });
-  }
-
-  // Mirrors exercises.storage.interview_kit_markdown so both kits read the same.
-  function kit(doc) {
-    var ex = doc.exercises, sheets = doc.worksheets;
-    var out = ["# My informational interview kit", "", "Made on " + day(new Date().toISOString()) + " from my saved course work.", ""];
-    function textSection(title, kind, empty) {
-      out.push("## " + title, "");
-      var e = ex[kind] || {};
-      out.push(String(e.text || "").trim() ? quote(e.text) : empty, "");
-    }
-    function sheetRows(sheet) {
-      return Object.keys(sheet).filter(function (k) { return k !== "saved_at" && value(sheet[k]); })
-        .map(function (k) { return "- **" + human(k) + "**: " + value(sheet[k]); });
-    }
-    textSection("Learning goal", "goal", "_No learning goal saved yet._");
-    out.push("## Planning worksheet", "");
-    var rows = sheetRows(sheets.planning || {});
-    out.push.apply(out, rows.length ? rows : ["_No planning worksheet saved yet._"]);
-    out.push("");
-    textSection("Pitch", "pitch", "_No pitch saved yet._");
-    out.push("## Questions, in suggested order", "");
-    var qs = orderedQuestions(ex.questions || {});
-    out.push.apply(out, qs.length ? qs.map(function (q, i) { return (i + 1) + ". " + q.split(/\s+/).join(" "); }) : ["_No questions saved yet._"]);
-    out.push("");
-    textSection("Thank-you note", "thanks", "_No thank-you note saved yet._");
-    Object.keys(sheets).sort().forEach(function (name) {
-      if (name === "planning" || !isObj(sheets[name])) { return; }
-      out.push("## Worksheet: " + human(name), "");
-      var r = sheetRows(sheets[name]);
-      out.push.apply(out, r.length ? r : ["_Empty._"]);
-      out.push("");
-    });
-    out.push("## Latest scores", "", "| Work | Score | Level | Saved |", "|---|---|---|---|");
-    var scoreRows = [];
-    var titles = { goal: "Learning goal", planning: "Planning", contacts: "Contacts", pitch: "Pitch",
-                   questions: "Questions", thanks: "Thank-you note", rehearsal: "Rehearsal" };
-    Object.keys(ex).sort().forEach(function (k) {
-      var r = isObj(ex[k].report) ? ex[k].report : {};
-      scoreRows.push("| " + (titles[k] || human(k)) + " | " + (num(r.score) ? r.score + "/100" : "-") + " | " +
-        (r.level || "-") + " | " + day(ex[k].saved_at) + " |");
-    });
-    var quizTitles = {};
-    cfg.quizzes.forEach(function (q) { quizTitles[q.id] = q.title; });
-    Object.keys(doc.quizzes).sort().forEach(function (id) {
-      var q = doc.quizzes[id];
-      if (!num(q.score)) { return; }  // opened, never checked
-      scoreRows.push("| Quiz: " + String(quizTitles[id] || id).replace(/\|/g, "/") + " | " +
-        (num(q.score) ? q.score : "-") + "/" + (num(q.total) ? q.total : "-") + " | - | " + day(q.updated) + " |");
-    });
-    out.push.apply(out, scoreRows.length ? scoreRows : ["| Nothing scored yet | - | - | - |"]);
-    if (doc.rehearsals.length) {
-      out.push("", "Practice conversations saved: " + doc.rehearsals.length + " (latest " +
-        day(doc.rehearsals[doc.rehearsals.length - 1].saved_at) + ").");
-    }
-    return out.join("\n").replace(/\s+$/, "") + "\n";
+  function downloadTranscript(record, who) {
+    var pid = String(get(record, "persona") || "conversation").replace(/[^a-z0-9-]+/gi, "-");
+    var day = sw.timeMs(get(record, "saved_at")) !== null ? "-" + record.saved_at.slice(0, 10) : "";
+    download("rehearsal-" + pid + day + ".md", "text/markdown", kit.rehearsalMarkdown(record, cfg.personas));
+    say("The transcript of your conversation with " + who.name + " was downloaded.");
   }
 
   root.querySelector(".iic-progress-export").addEventListener("click", function () {
@@ -272,7 +293,7 @@ function iicProgressInit(uid, cfg) {
         "or upload it next to a course notebook.");
   });
   root.querySelector(".iic-progress-kit").addEventListener("click", function () {
-    download("interview_kit.md", "text/markdown", kit(readAll()));
+    download("interview_kit.md", "text/markdown", kit.interviewKit(readAll(), kitContext()));
     say("Your interview kit was downloaded as interview_kit.md.");
   });
 
@@ -283,75 +304,53 @@ function iicProgressInit(uid, cfg) {
     try { data = JSON.parse(text); } catch (e) {
       throw new Error("The file is not valid JSON; it may be damaged or not a saved-work export.");
     }
-    if (!isObj(data) || data.format !== FORMAT) {
+    if (!isObj(data) || get(data, "format") !== FORMAT) {
       throw new Error("This file is not saved work from this course.");
     }
-    if (!num(data.version) || data.version < 1 || Math.floor(data.version) !== data.version) {
+    var version = get(data, "version");
+    if (!num(version) || version < 1 || Math.floor(version) !== version) {
       throw new Error("This saved-work file has no valid version number.");
     }
-    if (data.version > VERSION) {
-      throw new Error("This saved-work file is version " + data.version + ", made by a newer course; this page reads version " + VERSION + ".");
+    if (version > VERSION) {
+      throw new Error("This saved-work file is version " + version + ", made by a newer course; this page reads version " + VERSION + ".");
     }
     return data;
   }
 
-  function mergeInto(doc, mine) {
-    var writes = {}, messages = [];
-    function section(name, want) {
-      var v = doc[name];
-      if (v === undefined) { return want === "list" ? [] : {}; }
-      if (want === "list" ? !Array.isArray(v) : !isObj(v)) {
-        messages.push("The " + name + " part of the file was unreadable and was skipped.");
-        return want === "list" ? [] : {};
+  /* What an import will write: {writes: {key: value}, messages}. Pure: reads nothing. */
+  function planImport(data, mine) {
+    var checked = sw.fitDocument(data);
+    var at = sw.timeMs(get(data, "exported_at")) !== null ? data.exported_at : new Date().toISOString();
+    var dropped = [];
+    checked.dropped.forEach(function (d) {
+      checked.doc.set_aside.push({ where: "file: " + d.where, parts: d.parts, value: d.value, at: at });
+      if (!d.name && d.section !== "rehearsals" && d.section !== "set_aside") {
+        dropped.push("The " + d.section + " part of the file was unreadable and was set aside.");
+      } else {
+        dropped.push(sw.message(sw.sectionRule(d.section, d.name), d.parts));
       }
-      return v;
-    }
-    var exercises = section("exercises"), worksheets = section("worksheets"),
-        quizzes = section("quizzes"), rehearsals = section("rehearsals", "list");
-    Object.keys(exercises).forEach(function (k) {
-      var e = exercises[k], m = mine.exercises[k];
-      if (!isObj(e)) { messages.push("The exercise \u201c" + k + "\u201d was unreadable and was skipped."); return; }
-      if (!m) { writes["iic:exercise:" + k] = e; messages.push(human(k) + ": added from the file."); }
-      else if (newer(e.saved_at, m.saved_at)) { writes["iic:exercise:" + k] = e; messages.push(human(k) + ": the file's version is newer and replaced yours."); }
-      else { messages.push(human(k) + ": your version is newer or the same and was kept."); }
     });
-    Object.keys(worksheets).forEach(function (k) {
-      var w = worksheets[k], m = mine.worksheets[k];
-      if (!isObj(w)) { messages.push("The worksheet \u201c" + k + "\u201d was unreadable and was skipped."); return; }
-      if (m && time(m.saved_at) !== null && time(w.saved_at) !== null && !newer(w.saved_at, m.saved_at)) {
-        messages.push("Worksheet " + k + ": your version is newer and was kept."); return;
-      }
-      writes["iic:worksheet:" + k] = w;
-      messages.push("Worksheet " + k + (m ? ": replaced by the file's version." : ": added from the file."));
-    });
-    var changed = 0;
-    Object.keys(quizzes).forEach(function (k) {
-      var q = quizzes[k], m = mine.quizzes[k];
-      var taken = isObj(q) && num(q.score) && num(q.total);
-      // A quiz opened but never checked holds only the learner's shuffle seed.
-      var seedOnly = isObj(q) && q.score === undefined && q.total === undefined && num(q.seed);
-      if (!taken && !seedOnly) { messages.push("The quiz result \u201c" + k + "\u201d was unreadable and was skipped."); return; }
-      if (seedOnly) { if (!m) { writes["iic:quiz:" + k] = q; } return; }
-      if (!m || newer(q.updated, m.updated)) { writes["iic:quiz:" + k] = q; changed++; }
-    });
-    if (changed) { messages.push("Quizzes: " + changed + " result(s) added or updated; the others were kept."); }
-    var known = {}, merged = mine.rehearsals.slice(), added = 0;
-    merged.forEach(function (r) { known[JSON.stringify(r)] = true; });
-    rehearsals.filter(isObj).forEach(function (r) {
-      var key = JSON.stringify(r);
-      if (!known[key]) { known[key] = true; merged.push(r); added++; }
-    });
-    if (added) { writes["iic:rehearsals"] = merged; messages.push("Rehearsals: " + added + " added from the file."); }
-    if (!Object.keys(writes).length && !messages.length) { messages.push("The file holds no saved work; nothing changed."); }
-    return { writes: writes, messages: messages };
+    if (dropped.length) { dropped.push(sw.schema["x-messages"].after); }
+    var merged = sw.mergeDocuments(mine, checked.doc);
+    var writes = {}, changed = merged.changed;
+    changed.exercises.forEach(function (k) { sw.put(writes, "iic:exercise:" + k, merged.doc.exercises[k]); });
+    changed.worksheets.forEach(function (k) { sw.put(writes, "iic:worksheet:" + k, merged.doc.worksheets[k]); });
+    changed.quizzes.forEach(function (k) { sw.put(writes, "iic:quiz:" + k, merged.doc.quizzes[k]); });
+    if (changed.rehearsals) { writes["iic:rehearsals"] = merged.doc.rehearsals.slice(-REHEARSALS_KEPT); }
+    if (changed.set_aside) { writes[sw.SET_ASIDE_KEY] = merged.doc.set_aside.slice(-SET_ASIDE_KEPT); }
+    return { writes: writes, messages: dropped.concat(merged.messages) };
   }
 
   // All or nothing: if the browser runs out of space half way, put back what was there.
   function applyWrites(writes) {
     var before = {}, keys = Object.keys(writes);
-    keys.forEach(function (k) { before[k] = store.getItem(k); });
+    keys.forEach(function (k) { sw.put(before, k, store.getItem(k)); });
     try {
-      keys.forEach(function (k) { store.setItem(k, JSON.stringify(writes[k])); });
+      keys.forEach(function (k) {
+        var text = JSON.stringify(writes[k]);
+        store.setItem(k, text);
+        sw.seen(k, text);
+      });
     } catch (e) {
       keys.forEach(function (k) {
         try { if (before[k] === null) { store.removeItem(k); } else { store.setItem(k, before[k]); } } catch (e2) { /* keep going */ }
@@ -360,24 +359,26 @@ function iicProgressInit(uid, cfg) {
     }
   }
 
-  function importText(text) {
+  function importText(text, started) {
     if (!store) { say("Nothing was imported: this browser is not letting the page store data."); return; }
     var data;
     try { data = parseDocument(text); } catch (e) {
       say("Nothing was imported: " + e.message + " Your saved work is unchanged.");
       return;
     }
-    var plan = mergeInto(data, readAll());
+    var plan = planImport(data, readAll());
     try { applyWrites(plan.writes); } catch (e) { say(e.message); return; }
     render();
     say(["Import finished."].concat(plan.messages));
+    root.setAttribute("data-import-ms", String(Math.round(performance.now() - started)));
   }
 
   fileInput.addEventListener("change", function () {
     var file = fileInput.files && fileInput.files[0];
     if (!file) { return; }
+    var started = performance.now();
     var reader = new FileReader();
-    reader.onload = function () { importText(String(reader.result)); fileInput.value = ""; };
+    reader.onload = function () { importText(String(reader.result), started); fileInput.value = ""; };
     reader.onerror = function () { say("Nothing was imported: the file could not be read."); fileInput.value = ""; };
     reader.readAsText(file);
   });
@@ -407,6 +408,7 @@ function iicProgressInit(uid, cfg) {
       for (var i = 0; i < store.length; i++) { var k = store.key(i); if (k && k.indexOf("iic:") === 0) { keys.push(k); } }
       keys.forEach(function (k) { store.removeItem(k); removed++; });
     }
+    readNotes = [];
     closeConfirm();
     render();
     say(removed ? "Your saved work was deleted from this browser." : "There was no saved work to delete.");
@@ -415,6 +417,11 @@ function iicProgressInit(uid, cfg) {
   resetBtn.setAttribute("aria-expanded", "false");
   resetBtn.setAttribute("aria-controls", confirmBox.id);
   render();
-  // Other tabs (a quiz checked elsewhere) change storage: keep the tables current.
-  window.addEventListener("storage", function (ev) { if (!ev.key || ev.key.indexOf("iic:") === 0) { render(); } });
+  // Other tabs (a quiz checked, a rehearsal finished) change storage: keep the tables current.
+  var pending = null;
+  window.addEventListener("storage", function (ev) {
+    if (ev.key && ev.key.indexOf("iic:") !== 0) { return; }
+    clearTimeout(pending);
+    pending = setTimeout(render, 50);
+  });
 }

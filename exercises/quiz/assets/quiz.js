@@ -1,6 +1,8 @@
 /* Kernel-free quiz behaviour. Inlined by exercises/quiz/render.py inside an IIFE,
- * followed by a call iicQuizInit(uid, config), so nothing leaks into the page's
- * globals. The markup is already complete and escaped; this script only reads
+ * after exercises/saved_work.js, followed by a call
+ * iicQuizInit(uid, config, iicSavedWorkMake(schema)), so nothing leaks into the page's
+ * globals. Saved answers are read and written through that saved-work reader, which
+ * checks them against the one schema of saved work and sets aside what does not fit. The markup is already complete and escaped; this script only reads
  * inputs, shows the pre-rendered feedback, keeps the score and saves answers.
  *
  * Saved value, localStorage["iic:quiz:<quiz-id>"]:
@@ -12,7 +14,7 @@
  *           ordering  -> [original item indexes in the learner's order]
  * Answers use the bank's indexes, so they line up whatever order is shown.
  */
-function iicQuizInit(uid, cfg) {
+function iicQuizInit(uid, cfg, sw) {
   "use strict";
   var KEY = "iic:quiz:" + cfg.id;
 
@@ -100,24 +102,27 @@ function iicQuizInit(uid, cfg) {
       return Math.floor(Math.random() * SEED_LIMIT);
     }
   }
+  function showNote(text) {
+    if (!text) { return; }
+    noteEl.textContent = noteEl.hidden || !noteEl.textContent ? text : noteEl.textContent + " " + text;
+    noteEl.hidden = false;
+  }
+  // One read per visit: a saved result that does not fit the schema is repaired, the
+  // bad part kept aside, and the learner told here.
   function readSaved() {
     if (!store) { return null; }
-    try {
-      var v = JSON.parse(store.getItem(KEY) || "null");
-      return v !== null && typeof v === "object" && !Array.isArray(v) ? v : null;
-    } catch (e) {
-      return null;
-    }
+    var got = sw.load(store, KEY);
+    showNote(got.message);
+    return got.value;
   }
-  function learnerSeed() {
-    var saved = readSaved();
+  function learnerSeed(saved) {
     if (saved && validSeed(saved.seed)) { return saved.seed; }
     var seed = freshSeed();
     if (store) {
       var next = {};
-      if (saved) { Object.keys(saved).forEach(function (k) { next[k] = saved[k]; }); }
+      if (saved) { Object.keys(saved).forEach(function (k) { sw.put(next, k, saved[k]); }); }
       next.seed = seed;
-      try { store.setItem(KEY, JSON.stringify(next)); } catch (e) { /* the order just won't persist */ }
+      sw.save(store, KEY, next);  // if this fails the order just won't persist
     }
     return seed;
   }
@@ -325,15 +330,12 @@ function iicQuizInit(uid, cfg) {
     });
     showScore(score, cfg.questions.length);
     if (save && store) {
-      try {
-        store.setItem(KEY, JSON.stringify({
-          seed: seed, answers: answers, score: score, total: cfg.questions.length,
-          updated: new Date().toISOString()
-        }));
-      } catch (e) {
-        noteEl.textContent = "Your answers could not be saved in this browser.";
-        noteEl.hidden = false;
-      }
+      var result = sw.save(store, KEY, {
+        seed: seed, answers: answers, score: score, total: cfg.questions.length,
+        updated: new Date().toISOString()
+      });
+      if (!result.ok) { showNote("Your answers could not be saved in this browser."); }
+      else { showNote(result.message); }
     }
   }
 
@@ -352,22 +354,35 @@ function iicQuizInit(uid, cfg) {
     if (first) { first.focus(); }
   }
 
-  function restore() {
-    var saved = readSaved();
-    if (!saved || !saved.answers || typeof saved.answers !== "object" || Array.isArray(saved.answers)) { return; }
+  function restore(saved, words) {
+    if (!saved || !sw.isObj(sw.get(saved, "answers"))) { return false; }
     var any = false;
     cfg.questions.forEach(function (q) {
       var fs = fieldset(q);
-      if (fs && Object.prototype.hasOwnProperty.call(saved.answers, q.id)) {
+      if (fs && sw.own(saved.answers, q.id)) {
         any = writeAnswer(q, fs, saved.answers[q.id]) || any;
       }
     });
-    if (!any) { return; }
+    if (!any) { return false; }
     check(false);
-    var when = typeof saved.updated === "string" ? saved.updated.slice(0, 10) : "";
-    noteEl.textContent = "Your answers from " + (when || "an earlier visit") + " are shown below.";
-    noteEl.hidden = false;
+    var when = sw.timeMs(saved.updated) !== null ? saved.updated.slice(0, 10) : "";
+    showNote(words || "Your answers from " + (when || "an earlier visit") + " are shown below.");
+    return true;
   }
+
+  // Another tab checked this quiz: show its answers here too, so the two never disagree.
+  window.addEventListener("storage", function (ev) {
+    if (ev.key !== KEY || ev.storageArea !== store) { return; }
+    var saved = readSaved();
+    if (!saved) { return; }
+    if (saved.seed !== seed && validSeed(saved.seed)) {
+      seed = saved.seed;
+      root.setAttribute("data-seed", String(seed));
+      shuffleForLearner(seed);
+    }
+    noteEl.textContent = "";
+    restore(saved, "Your answers were updated from another tab.");
+  });
 
   // ---- ordering: keyboard-operable move buttons ------------------------------------
   function updateMoveButtons(list) {
@@ -403,9 +418,10 @@ function iicQuizInit(uid, cfg) {
     check(true);
   });
   root.querySelector(".iic-quiz-retry").addEventListener("click", retry);
-  var seed = learnerSeed();
+  var saved = readSaved();
+  var seed = learnerSeed(saved);
   root.setAttribute("data-seed", String(seed));
   shuffleForLearner(seed);
-  restore();
+  restore(saved);
   Array.prototype.forEach.call(root.querySelectorAll(".iic-quiz-order"), updateMoveButtons);
 }
