@@ -75,10 +75,12 @@ def rehearse(action: str, payload_json: str) -> str:
 
 def contacts(action: str, payload_json: str) -> str:
     """Apply a contact-map action: {"data", "names", "html", "message"} as JSON."""
+    from exercises.saved_schema import checked
     from exercises.widgets import worksheet_logic as ws
 
     p = _object(payload_json)
-    data = ws.normalise_contacts(p.get("data"))
+    # Saved data is checked against the one schema of saved work first (issue 14).
+    data = ws.normalise_contacts(checked("contacts", p.get("data"), {}))
     message = ""
     if action == "add":
         data, message = ws.add_contact(data, _text(p.get("name")), _text(p.get("circle")),

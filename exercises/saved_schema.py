@@ -193,6 +193,12 @@ def fit_entry(def_name: str, value: Any) -> tuple[Any, list[str]]:
     return fit(value, {"$ref": f"#/$defs/{def_name}"})
 
 
+def checked(def_name: str, value: Any, default: Any = None) -> Any:
+    """What of ``value`` fits the definition, or ``default`` when nothing does."""
+    kept, _ = fit_entry(def_name, value)
+    return default if kept is MISSING else kept
+
+
 def storage_rule(key: str) -> dict[str, str] | None:
     """How a browser storage key maps into the document: section, name, definition, label.
 

@@ -27,7 +27,12 @@ function iicSavedWorkMake(schema) {
   function own(obj, key) { return obj !== null && typeof obj === "object" && hasOwn.call(obj, key); }
   function get(obj, key) { return own(obj, key) ? obj[key] : undefined; }
   function put(obj, key, value) {
-    Object.defineProperty(obj, key, { value: value, enumerable: true, writable: true, configurable: true });
+    // Plain assignment is fast; only "__proto__" needs defineProperty to stay a key.
+    if (key === "__proto__") {
+      Object.defineProperty(obj, key, { value: value, enumerable: true, writable: true, configurable: true });
+    } else {
+      obj[key] = value;
+    }
     return obj;
   }
   function isObj(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
@@ -65,52 +70,71 @@ function iicSavedWorkMake(schema) {
     return patterns[p];
   }
   function join(path, key) { return path ? path + "." + key : key; }
-  function fitsScalar(v, node) {
-    if (own(node, "type")) {
-      var names = typeof node.type === "string" ? [node.type] : node.type;
-      if (!names.some(function (t) { return hasType(v, t); })) { return false; }
+  // Each schema node is read once into a record of its checks (a 20,000-entry import
+  // visits the same few nodes tens of thousands of times).
+  var compiled = new Map();
+  function compile(node) {
+    node = resolve(node);
+    var c = compiled.get(node);
+    if (c) { return c; }
+    c = {
+      types: own(node, "type") ? (typeof node.type === "string" ? [node.type] : node.type) : null,
+      min: own(node, "minimum") ? node.minimum : null,
+      max: own(node, "maximum") ? node.maximum : null,
+      maxLength: own(node, "maxLength") ? node.maxLength : null,
+      pattern: own(node, "pattern") ? pattern(node.pattern) : null,
+      props: own(node, "properties") ? node.properties : null,
+      extra: own(node, "additionalProperties") ? node.additionalProperties : true,
+      names: own(node, "propertyNames") ? node.propertyNames : null,
+      required: own(node, "required") ? node.required : [],
+      items: own(node, "items") ? node.items : null
+    };
+    compiled.set(node, c);
+    return c;
+  }
+  function fitsScalar(v, c) {
+    if (c.types !== null) {
+      var any = false;
+      for (var t = 0; t < c.types.length && !any; t++) { any = hasType(v, c.types[t]); }
+      if (!any) { return false; }
     }
     if (isNumber(v)) {
-      if (own(node, "minimum") && v < node.minimum) { return false; }
-      if (own(node, "maximum") && v > node.maximum) { return false; }
+      if (c.min !== null && v < c.min) { return false; }
+      if (c.max !== null && v > c.max) { return false; }
     }
     if (typeof v === "string") {
-      if (own(node, "maxLength") && v.length > node.maxLength) { return false; }
-      if (own(node, "pattern") && !pattern(node.pattern).test(v)) { return false; }
+      if (c.maxLength !== null && v.length > c.maxLength) { return false; }
+      if (c.pattern !== null && !c.pattern.test(v)) { return false; }
     }
     return true;
   }
   var MISSING = {};
   function fitInto(v, node, path, problems) {
-    node = resolve(node);
-    if (!fitsScalar(v, node)) { problems.push(path); return MISSING; }
+    var c = compile(node);
+    if (!fitsScalar(v, c)) { problems.push(path); return MISSING; }
     if (isObj(v)) {
-      var props = own(node, "properties") ? node.properties : {};
-      var extra = own(node, "additionalProperties") ? node.additionalProperties : true;
-      var names = own(node, "propertyNames") ? node.propertyNames : null;
       var out = {};
       var keys = Object.keys(v);
       for (var i = 0; i < keys.length; i++) {
         var key = keys[i], where = join(path, key), sub;
-        if (names !== null && fitInto(key, names, where, []) === MISSING) { problems.push(where); continue; }
-        if (own(props, key)) { sub = props[key]; }
-        else if (extra === false) { problems.push(where); continue; }
-        else if (isObj(extra)) { sub = extra; }
+        if (c.names !== null && fitInto(key, c.names, where, []) === MISSING) { problems.push(where); continue; }
+        if (c.props !== null && own(c.props, key)) { sub = c.props[key]; }
+        else if (c.extra === false) { problems.push(where); continue; }
+        else if (isObj(c.extra)) { sub = c.extra; }
         else { put(out, key, copy(v[key])); continue; }
         var kept = fitInto(v[key], sub, where, problems);
         if (kept !== MISSING) { put(out, key, kept); }
       }
-      var required = own(node, "required") ? node.required : [];
-      for (var r = 0; r < required.length; r++) {
-        if (!own(out, required[r])) { problems.push(join(path, required[r])); return MISSING; }
+      for (var r = 0; r < c.required.length; r++) {
+        if (!own(out, c.required[r])) { problems.push(join(path, c.required[r])); return MISSING; }
       }
       return out;
     }
     if (Array.isArray(v)) {
-      if (!own(node, "items")) { return copy(v); }
+      if (c.items === null) { return copy(v); }
       var list = [];
       for (var j = 0; j < v.length; j++) {
-        var item = fitInto(v[j], node.items, path + "[" + j + "]", problems);
+        var item = fitInto(v[j], c.items, path + "[" + j + "]", problems);
         if (item !== MISSING) { list.push(item); }
       }
       return list;
@@ -123,7 +147,11 @@ function iicSavedWorkMake(schema) {
     var kept = fitInto(value, node, path || "", problems);
     return { ok: kept !== MISSING, value: kept === MISSING ? null : kept, problems: problems };
   }
-  function fitEntry(defName, value) { return fit(value, { $ref: "#/$defs/" + defName }); }
+  var defNodes = {};
+  function fitEntry(defName, value) {
+    if (!own(defNodes, defName)) { put(defNodes, defName, resolve({ $ref: "#/$defs/" + defName })); }
+    return fit(value, defNodes[defName]);
+  }
 
   // ---- storage keys and messages -------------------------------------------------------
   function rule(key) {
@@ -207,6 +235,16 @@ function iicSavedWorkMake(schema) {
     }
     var words = message(r, checked.problems) + " " + schema["x-messages"].after;
     return { value: checked.value, problems: checked.problems, message: words, rule: r };
+  }
+
+  /* Read one key without touching anything (no repair, no set-aside, and the key still
+   * counts as unread by this page, so a save after it can see another tab's write). */
+  function peek(store, key) {
+    var r = rule(key);
+    var raw = null;
+    try { raw = store.getItem(key); } catch (e) { raw = null; }
+    if (raw === null || !r) { return { value: null }; }
+    try { return { value: fitEntry(r.def, JSON.parse(raw)).value }; } catch (e) { return { value: null }; }
   }
 
   /* Write one key. If another tab wrote it after this page last read it, that version
@@ -325,29 +363,32 @@ function iicSavedWorkMake(schema) {
   function isTaken(q) { return isNumber(get(q, "score")) && isNumber(get(q, "total")); }
   function same(a, b) { return canonical(a) === canonical(b); }
 
-  /* {doc: merged copy of base, messages, changed}; both hold checked sections. */
+  /* {doc: merged, messages, changed}; both hold checked sections. Both documents are
+   * used up: the merged document shares their entries (no copies, which keeps a
+   * 20,000-entry import quick), so callers pass fresh ones (readDocument, fitDocument). */
   function mergeDocuments(base, incoming) {
     var merged = {};
     ["exercises", "worksheets", "quizzes"].forEach(function (s) {
       merged[s] = {};
-      Object.keys(base[s] || {}).forEach(function (k) { put(merged[s], k, copy(base[s][k])); });
+      var from = base[s] || {};
+      Object.keys(from).forEach(function (k) { put(merged[s], k, from[k]); });
     });
-    merged.rehearsals = copy(base.rehearsals || []);
-    merged.set_aside = copy(base.set_aside || []);
+    merged.rehearsals = (base.rehearsals || []).slice();
+    merged.set_aside = (base.set_aside || []).slice();
     var changed = { exercises: [], worksheets: [], quizzes: [], rehearsals: false, set_aside: false };
     var messages = [], added = [], replaced = [], kept = [];
     var inc = incoming.exercises || {};
     Object.keys(inc).forEach(function (name) {
       var entry = inc[name], mine = get(merged.exercises, name);
       if (mine === undefined) {
-        put(merged.exercises, name, copy(entry));
+        put(merged.exercises, name, entry);
         added.push(name);
         changed.exercises.push(name);
         return;
       }
       var history = mergeHistory(get(mine, "history"), get(entry, "history"));
       var isNewer = newer(get(entry, "saved_at"), get(mine, "saved_at"));
-      if (isNewer) { put(merged.exercises, name, copy(entry)); replaced.push(name); } else { kept.push(name); }
+      if (isNewer) { put(merged.exercises, name, entry); replaced.push(name); } else { kept.push(name); }
       var now = merged.exercises[name];
       if (!same(history, get(now, "history")) || isNewer) { changed.exercises.push(name); }
       put(now, "history", history);
@@ -365,7 +406,7 @@ function iicSavedWorkMake(schema) {
       else if (timeMs(get(mine, "saved_at")) !== null && timeMs(get(sheet, "saved_at")) !== null &&
                !newer(get(sheet, "saved_at"), get(mine, "saved_at"))) { kept.push(name); return; }
       else { replaced.push(name); }
-      put(merged.worksheets, name, copy(sheet));
+      put(merged.worksheets, name, sheet);
       changed.worksheets.push(name);
     });
     [["Worksheets added from the file", added],
@@ -377,11 +418,11 @@ function iicSavedWorkMake(schema) {
     Object.keys(quizzes).forEach(function (name) {
       var quiz = quizzes[name], mine = get(merged.quizzes, name);
       if (!isTaken(quiz)) {
-        if (mine === undefined) { put(merged.quizzes, name, copy(quiz)); changed.quizzes.push(name); }
+        if (mine === undefined) { put(merged.quizzes, name, quiz); changed.quizzes.push(name); }
         return;
       }
       if (mine === undefined || newer(get(quiz, "updated"), get(mine, "updated"))) {
-        put(merged.quizzes, name, copy(quiz));
+        put(merged.quizzes, name, quiz);
         changed.quizzes.push(name);
         results++;
       }
@@ -393,7 +434,7 @@ function iicSavedWorkMake(schema) {
       merged[g[0]].forEach(function (r) { put(known, canonical(r), true); });
       (incoming[g[0]] || []).forEach(function (r) {
         var key = canonical(r);
-        if (!own(known, key)) { put(known, key, true); merged[g[0]].push(copy(r)); n++; }
+        if (!own(known, key)) { put(known, key, true); merged[g[0]].push(r); n++; }
       });
       if (n) { changed[g[0]] = true; messages.push(g[1].replace("{n}", String(n))); }
     });
@@ -424,7 +465,7 @@ function iicSavedWorkMake(schema) {
   }
 
   return { fit: fit, fitEntry: fitEntry, fitDocument: fitDocument, mergeDocuments: mergeDocuments,
-           timeMs: timeMs, newer: newer, title: title, sectionRule: sectionRule, rule: rule, message: message, load: load, save: save,
+           timeMs: timeMs, newer: newer, title: title, sectionRule: sectionRule, rule: rule, message: message, load: load, peek: peek, save: save,
            seen: seen, setAside: setAside, readDocument: readDocument, own: own, get: get, put: put,
            isObj: isObj, schema: schema, SET_ASIDE_KEY: SET_ASIDE_KEY };
 }

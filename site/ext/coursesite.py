@@ -377,10 +377,22 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _add_static_paths)
     app.add_css_file("iic-render.css")
     app.add_css_file("iic-course.css")
+    # The saved-work reader: async too; the runtime waits for its "ready" event.
+    app.add_js_file("iic-saved-work.js", priority=99, **{"async": "async"})
     # async, not defer: on a return visit it starts the coach while the page still loads.
     # priority 100: listed before the theme's scripts, so the browser fetches it first.
     app.add_js_file("iic-runtime.js", priority=100, **{"async": "async"})
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def saved_work_script() -> str:
+    """_static/iic-saved-work.js: the saved-work reader with the one schema built in."""
+    from exercises.quiz.render import script_json
+    from exercises.saved_schema import js_source, schema
+
+    return ("(function () {\n" + js_source("saved_work.js")
+            + f"\nwindow.iicSavedWork = iicSavedWorkMake({script_json(schema())});\n"
+            + 'window.dispatchEvent(new Event("iic-saved-work-ready"));\n})();\n')
 
 
 def _add_static_paths(app: Sphinx) -> None:
@@ -391,6 +403,7 @@ def _add_static_paths(app: Sphinx) -> None:
     generated = Path(app.outdir).parent / "iic-static"
     generated.mkdir(parents=True, exist_ok=True)
     (generated / "iic-render.css").write_text(render_css(), encoding="utf-8")
+    (generated / "iic-saved-work.js").write_text(saved_work_script(), encoding="utf-8")
     app.config.html_static_path.append(str(generated))
     app.config.html_static_path.append(str(STATIC))
     if VENDOR_STATIC.is_dir():

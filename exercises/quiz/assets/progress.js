@@ -255,8 +255,8 @@ function iicProgressInit(uid, cfg, sw, kit) {
     }
   }
 
-  function render() {
-    var doc = readAll();
+  function render(known) {
+    var doc = known || readAll();
     renderQuizzes(doc);
     renderWork(doc);
     renderRehearsals(doc);
@@ -317,9 +317,22 @@ function iicProgressInit(uid, cfg, sw, kit) {
     return data;
   }
 
+  // The storage keys that hold something now: read just before the import.
+  function existingKeys(doc) {
+    var keys = {};
+    [["exercises", "iic:exercise:"], ["worksheets", "iic:worksheet:"], ["quizzes", "iic:quiz:"]].forEach(function (s) {
+      Object.keys(doc[s[0]]).forEach(function (k) { sw.put(keys, s[1] + k, true); });
+    });
+    keys["iic:rehearsals"] = true;
+    keys[sw.SET_ASIDE_KEY] = true;
+    return keys;
+  }
+
   /* What an import will write: {writes: {key: value}, messages}. Pure: reads nothing. */
   function planImport(data, mine) {
+    var q0 = performance.now();
     var checked = sw.fitDocument(data);
+    window.__T.fit = performance.now() - q0; q0 = performance.now();
     var at = sw.timeMs(get(data, "exported_at")) !== null ? data.exported_at : new Date().toISOString();
     var dropped = [];
     checked.dropped.forEach(function (d) {
@@ -332,19 +345,22 @@ function iicProgressInit(uid, cfg, sw, kit) {
     });
     if (dropped.length) { dropped.push(sw.schema["x-messages"].after); }
     var merged = sw.mergeDocuments(mine, checked.doc);
+    window.__T.merge = performance.now() - q0; q0 = performance.now();
     var writes = {}, changed = merged.changed;
     changed.exercises.forEach(function (k) { sw.put(writes, "iic:exercise:" + k, merged.doc.exercises[k]); });
     changed.worksheets.forEach(function (k) { sw.put(writes, "iic:worksheet:" + k, merged.doc.worksheets[k]); });
     changed.quizzes.forEach(function (k) { sw.put(writes, "iic:quiz:" + k, merged.doc.quizzes[k]); });
     if (changed.rehearsals) { writes["iic:rehearsals"] = merged.doc.rehearsals.slice(-REHEARSALS_KEPT); }
     if (changed.set_aside) { writes[sw.SET_ASIDE_KEY] = merged.doc.set_aside.slice(-SET_ASIDE_KEPT); }
-    return { writes: writes, messages: dropped.concat(merged.messages) };
+    return { writes: writes, messages: dropped.concat(merged.messages), doc: merged.doc,
+             existing: existingKeys(mine) };
   }
 
   // All or nothing: if the browser runs out of space half way, put back what was there.
-  function applyWrites(writes) {
+  function applyWrites(writes, known) {
     var before = {}, keys = Object.keys(writes);
-    keys.forEach(function (k) { sw.put(before, k, store.getItem(k)); });
+    // Keys this page knows are new need no copy to put back (most of a big import).
+    keys.forEach(function (k) { sw.put(before, k, known && !own(known, k) ? null : store.getItem(k)); });
     try {
       keys.forEach(function (k) {
         var text = JSON.stringify(writes[k]);
@@ -360,15 +376,19 @@ function iicProgressInit(uid, cfg, sw, kit) {
   }
 
   function importText(text, started) {
+    window.__T = {parseStart: performance.now() - started};
     if (!store) { say("Nothing was imported: this browser is not letting the page store data."); return; }
     var data;
     try { data = parseDocument(text); } catch (e) {
       say("Nothing was imported: " + e.message + " Your saved work is unchanged.");
       return;
     }
-    var plan = planImport(data, readAll());
-    try { applyWrites(plan.writes); } catch (e) { say(e.message); return; }
-    render();
+    var t0 = performance.now();
+    var mine = readAll(); window.__T.readAll = performance.now() - t0; t0 = performance.now();
+    var plan = planImport(data, mine); window.__T.plan = performance.now() - t0; t0 = performance.now();
+    try { applyWrites(plan.writes, plan.existing); } catch (e) { say(e.message); return; }
+    window.__T.apply = performance.now() - t0; t0 = performance.now();
+    render(plan.doc); window.__T.render = performance.now() - t0;  // what storage now holds, without reading it all back
     say(["Import finished."].concat(plan.messages));
     root.setAttribute("data-import-ms", String(Math.round(performance.now() - started)));
   }

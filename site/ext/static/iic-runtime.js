@@ -4,6 +4,10 @@
 // text box gets focus, or at once on a return visit that can restore a snapshot.
 // This script only moves text in and HTML out; drafts live in localStorage under
 // "iic:exercise:<kind>" (the saved-work format).
+// Saved work is read and written through window.iicSavedWork (iic-saved-work.js,
+// built from exercises/saved_work.js and the one schema of saved work): an entry
+// that does not fit is repaired and its bad part set aside, and a save never
+// silently overwrites what another tab wrote.
 (function () {
   "use strict";
 
@@ -51,6 +55,8 @@
     const meta = document.querySelector('meta[name="iic-coach"]');
     if (script && meta && hasSnapshot() && !savesData()) getCoach().start();
   }
+  // The saved-work reader (iic-saved-work.js) loads on its own; init waits for it.
+  let SW = window.iicSavedWork;
 
   function init() {
     const sections = Array.from(document.querySelectorAll(SECTION));
@@ -311,7 +317,7 @@
     const { status } = parts(section);
     if (!status) return;
     const note = keepNote ? section.dataset.iicNote || "" : "";
-    status.textContent = note ? note + " " + text : text;
+    status.textContent = note ? (note + " " + text).trim() : text;
     // An answer to something the learner did: the coach's own loading lines
     // (which may start by themselves, when the browser is idle) do not replace it.
     if (!keepNote) section.dataset.iicAnswered = "1";
@@ -335,45 +341,95 @@
     if (button) button.setAttribute("aria-disabled", "true");
   }
 
-  function readSaved(kind) {
+  function storage() {
     try {
-      const raw = window.localStorage.getItem(STORE_PREFIX + kind);
-      const value = raw ? JSON.parse(raw) : null;
-      return value && typeof value === "object" ? value : null;
+      return window.localStorage;
     } catch (err) {
       return null;
     }
   }
 
-  function writeSaved(kind, changes) {
-    try {
-      const saved = readSaved(kind) || {};
-      const next = { ...saved, ...changes, saved_at: new Date().toISOString() };
-      window.localStorage.setItem(STORE_PREFIX + kind, JSON.stringify(next));
-      return true;
-    } catch (err) {
-      return false;
-    }
+  // One entry, checked against the schema; a repaired entry's message goes to `notes`.
+  function loadEntry(key, notes) {
+    const store = storage();
+    if (!store || !SW) return null;
+    const got = SW.load(store, key);
+    if (got.message && notes) notes.push(got.message);
+    return got.value;
   }
 
-  function restore(section) {
-    const { kind, text, status } = parts(section);
-    const saved = readSaved(kind);
-    if (!saved) return;
+  // Write changes over what is stored now. The result says whether it worked and
+  // carries a message when another tab's version had to be set aside first.
+  function saveEntry(key, changes) {
+    const store = storage();
+    if (!store || !SW) return { ok: false, message: "" };
+    const current = SW.peek(store, key).value || {};
+    const next = { ...current, ...changes, saved_at: new Date().toISOString() };
+    return SW.save(store, key, next);
+  }
+
+  function readSaved(kind, notes) {
+    return loadEntry(STORE_PREFIX + kind, notes);
+  }
+
+  function writeSaved(kind, changes) {
+    return saveEntry(STORE_PREFIX + kind, changes);
+  }
+
+  // Another tab wrote `key`: `apply(value)` when this page has nothing unsaved,
+  // otherwise say that its own text wins and the other version will be set aside.
+  function watchKey(key, section, isDirty, apply) {
+    window.addEventListener("storage", (event) => {
+      if (event.key !== key && event.key !== null) return;
+      if (isDirty()) {
+        notice(section, "This was also changed in another tab. Your text here is kept; the other tab's version will be set aside (the progress page lists it) when this one is saved.");
+        return;
+      }
+      const notes = [];
+      apply(loadEntry(key, notes));
+      notice(section, ["Updated with the changes made in another tab."].concat(notes).join(" "));
+    });
+  }
+
+  // A message that stays in front of the coach's own status lines until the next check.
+  function notice(section, text) {
+    section.dataset.iicNote = text;
+    setStatus(section, "");
+  }
+
+  function restore(section, saved, notes) {
+    const { text, status } = parts(section);
+    notes = notes || [];
+    delete section.dataset.iicNote;
+    if (!saved) {
+      if (notes.length) section.dataset.iicNote = notes.join(" ");
+      if (section.dataset.iicNote) status.textContent = section.dataset.iicNote;
+      return;
+    }
     if (typeof saved.text === "string") text.value = saved.text;
-    const opts = saved.options || {};
+    const opts = SW.isObj(saved.options) ? saved.options : {};
     section.querySelectorAll("fieldset.iic-options input[type=radio]").forEach((input) => {
       const key = input.name.split("-").pop();
-      if (key in opts) input.checked = String(opts[key]) === input.value;
+      if (SW.own(opts, key)) input.checked = String(opts[key]) === input.value;
     });
     const report = saved.report;
+    const said = [];
     if (report && typeof report.score === "number" && saved.checked_text === text.value) {
-      section.dataset.iicNote =
-        "Your draft is back (last check: score " + report.score + " of 100; press Check to see the feedback again).";
+      said.push("Your draft is back (last check: score " + report.score + " of 100; press Check to see the feedback again).");
     } else if (saved.text) {
-      section.dataset.iicNote = "Your draft is back, just as you left it.";
+      said.push("Your draft is back, just as you left it.");
     }
+    if (said.length || notes.length) section.dataset.iicNote = said.concat(notes).join(" ");
     if (section.dataset.iicNote) status.textContent = section.dataset.iicNote;
+  }
+
+  // The worker answered with an error (a bug, or data it could not use): say so on the
+  // exercise instead of leaving it silent. A coach that failed to start says so itself.
+  function reportError(section, coach, err) {
+    if (coach.state === "failed") return;
+    const why = (err && err.message) || "an unknown error";
+    setStatus(section, "The coach could not do that (" + why + "). Your work is still saved in this browser; try again, or use the notebook version.", false);
+    section.dataset.iicError = String((Number(section.dataset.iicError) || 0) + 1);
   }
 
   function refreshCount(section, coach) {
@@ -389,15 +445,23 @@
 
   function setUp(section, coach) {
     const { kind, text, button, feedback } = parts(section);
-    restore(section);
+    const notes = [];
+    restore(section, readSaved(kind, notes), notes);
     let saveTimer = null;
     let dirty = false; // only the learner's own edits are written, never an untouched box
     const saveDraft = () => {
       if (!dirty) return;
       dirty = false;
-      const ok = writeSaved(kind, { text: text.value, options: options(section) });
-      if (!ok) setStatus(section, "This browser is not keeping drafts (storage is off); export your text if you need it.");
+      const result = writeSaved(kind, { text: text.value, options: options(section) });
+      if (!result.ok) setStatus(section, "This browser is not keeping drafts (storage is off); export your text if you need it.");
+      else if (result.message) notice(section, result.message);
     };
+    watchKey(STORE_PREFIX + kind, section, () => dirty, (saved) => {
+      const before = text.value;
+      restore(section, saved, []);
+      if (!saved) text.value = before; // the other tab reset its work: keep what is on screen
+      refreshCount(section, coach);
+    });
     const onEdit = () => {
       dirty = true;
       clearTimeout(saveTimer);
@@ -442,49 +506,47 @@
             const saved = readSaved(kind) || {};
             const history = Array.isArray(saved.history) ? saved.history.slice(-99) : [];
             history.push({ score: msg.report.score, saved_at: new Date().toISOString() });
-            writeSaved(kind, { report: msg.report, checked_text: sentText, history });
-            setStatus(section, "Checked: score " + msg.report.score + " of 100. The feedback is below.", false);
+            const result = writeSaved(kind, { report: msg.report, checked_text: sentText, history });
+            setStatus(section, "Checked: score " + msg.report.score + " of 100. The feedback is below." +
+              (result.message ? " " + result.message : ""), false);
           } else {
             setStatus(section, "Checked. The feedback is below.", false);
           }
           delete section.dataset.iicNote;
         },
-        () => {
+        (err) => {
           delete section.dataset.iicBusy;
+          reportError(section, coach, err);
         },
       );
     });
   }
 
   // ---- worksheets: plain fields kept in localStorage as "iic:worksheet:<name>" ----
-  function readWorksheet(name) {
-    try {
-      const value = JSON.parse(window.localStorage.getItem("iic:worksheet:" + name) || "null");
-      return value && typeof value === "object" ? value : null;
-    } catch (err) {
-      return null;
-    }
+  function readWorksheet(name, notes) {
+    return loadEntry("iic:worksheet:" + name, notes);
   }
 
   function writeWorksheet(name, data) {
-    try {
-      const next = { ...data, saved_at: new Date().toISOString() };
-      window.localStorage.setItem("iic:worksheet:" + name, JSON.stringify(next));
-      return true;
-    } catch (err) {
-      return false;
-    }
+    return saveEntry("iic:worksheet:" + name, data);
   }
 
   function setUpPlanning(section) {
     const fields = Array.from(section.querySelectorAll("[data-field]"));
-    const saved = readWorksheet("planning") || {};
-    fields.forEach((el) => {
-      const value = saved[el.dataset.field];
-      if (value === undefined || value === null) return;
-      if (el.type === "radio") el.checked = String(value) === el.value;
-      else el.value = String(value);
-    });
+    const notes = [];
+    const fill = (saved) => {
+      fields.forEach((el) => {
+        const value = SW.get(saved || {}, el.dataset.field);
+        if (value === undefined || value === null) return;
+        if (el.type === "radio") el.checked = String(value) === el.value;
+        else el.value = String(value);
+      });
+    };
+    fill(readWorksheet("planning", notes));
+    if (notes.length) {
+      section.dataset.iicNote = notes.join(" ");
+      setStatus(section, "");
+    }
     const goal = readSaved("goal");
     if (goal && typeof goal.text === "string" && goal.text.trim()) {
       section.querySelector(".iic-goal-text").textContent = goal.text.trim();
@@ -501,14 +563,16 @@
           data[el.dataset.field] = el.value;
         }
       });
+      const result = writeWorksheet("planning", data);
       setStatus(
         section,
-        writeWorksheet("planning", data)
-          ? "Your plan is saved in this browser."
+        result.ok
+          ? result.message || "Your plan is saved in this browser."
           : "This browser is not keeping data (storage is off); copy your plan somewhere safe.",
         false,
       );
     };
+    watchKey("iic:worksheet:planning", section, () => timer !== null, fill);
     fields.forEach((el) =>
       el.addEventListener(el.type === "radio" ? "change" : "input", () => {
         clearTimeout(timer);
@@ -530,7 +594,15 @@
     const note = q("input.iic-contact-note");
     const area = q(".iic-contacts-area");
     const picks = Array.from(section.querySelectorAll("select.iic-first-pick"));
-    let data = readWorksheet("contacts") || { circles: {}, first_three: [] };
+    const notes = [];
+    const empty = () => ({ circles: {}, first_three: [] });
+    let data = readWorksheet("contacts", notes) || empty();
+    if (notes.length) {
+      // Kept in front of the coach's own status lines until the learner changes the map.
+      section.dataset.iicNote = notes.join(" ");
+      setStatus(section, "");
+    }
+    let busy = 0;
 
     function fillPicks(names, chosen) {
       picks.forEach((select, i) => {
@@ -554,10 +626,11 @@
       area.innerHTML = out.html;
       fillPicks(out.names, data.first_three || []);
       section.dataset.iicMapped = String((Number(section.dataset.iicMapped) || 0) + 1);
-      if (keep && !writeWorksheet("contacts", data)) {
+      const result = keep ? writeWorksheet("contacts", data) : { ok: true, message: "" };
+      if (!result.ok) {
         setStatus(section, "This browser is not keeping data (storage is off).", false);
-      } else if (out.message) {
-        setStatus(section, out.message, false);
+      } else if (out.message || result.message) {
+        setStatus(section, [out.message, result.message].filter(Boolean).join(" "), false);
       }
     }
 
@@ -566,11 +639,19 @@
         showFailure(section, coach.reason);
         return Promise.resolve();
       }
-      return coach.contacts(action, { data, ...payload }).then((out) => apply(out, keep), () => {});
+      busy += 1;
+      return coach.contacts(action, { data, ...payload }).then(
+        (out) => apply(out, keep),
+        (err) => reportError(section, coach, err),
+      ).finally(() => { busy -= 1; });
     }
 
     // Draw a saved map once the map comes into view (which also starts the worker).
     if (readWorksheet("contacts")) watchVisibility([section], () => act("show", {}, false));
+    watchKey("iic:worksheet:contacts", section, () => busy > 0, (saved) => {
+      data = saved || empty();
+      if (coach.state !== "idle") act("show", {}, false);
+    });
     q("button.iic-add").addEventListener("click", () => {
       act("add", { name: name.value, circle: circle.value, note: note.value }, true).then(() => {
         if (!/^Write|^Choose/.test(q(".iic-ex-status").textContent)) {
@@ -667,15 +748,13 @@
         section.dataset.iicEnded = "1";
         if (view.record && !saved) {
           saved = true;
-          try {
-            const all = JSON.parse(window.localStorage.getItem("iic:rehearsals") || "[]");
-            const list = Array.isArray(all) ? all : [];
-            list.push(view.record);
-            window.localStorage.setItem("iic:rehearsals", JSON.stringify(list.slice(-50)));
-            setStatus(section, "The interview has ended. Your transcript and debrief are saved in this browser.", false);
-          } catch (err) {
-            setStatus(section, "The interview has ended. This browser did not let the page save it; download the transcript to keep it.", false);
-          }
+          const store = storage();
+          const list = loadEntry("iic:rehearsals") || [];
+          list.push(view.record);
+          const result = store && SW ? SW.save(store, "iic:rehearsals", list) : { ok: false };
+          setStatus(section, result.ok
+            ? "The interview has ended. Your transcript and debrief are saved in this browser; the progress page lists them."
+            : "The interview has ended. This browser did not let the page save it; download the transcript to keep it.", false);
         }
       }
     }
@@ -686,7 +765,7 @@
         return Promise.resolve();
       }
       setStatus(section, coach.state === "ready" ? busyText : "Getting the simulator ready...", false);
-      return coach.rehearse(action, { session, ...payload }).then(show, () => {});
+      return coach.rehearse(action, { session, ...payload }).then(show, (err) => reportError(section, coach, err));
     }
 
     q("button.iic-start").addEventListener("click", () => {
@@ -760,7 +839,19 @@
     sections.forEach((s) => observer.observe(s));
   }
 
+  // Drafts are restored through the saved-work reader, a separate async script:
+  // wait for it if it has not run yet (it says so with an event).
+  function whenSavedWork(fn) {
+    if (window.iicSavedWork) {
+      SW = window.iicSavedWork;
+      fn();
+      return;
+    }
+    window.addEventListener("iic-saved-work-ready", () => whenSavedWork(fn), { once: true });
+  }
+
   earlyStart();
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  const ready = () => whenSavedWork(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
+  else ready();
 })();
