@@ -15,7 +15,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exercises.saved_schema import fit_entry, storage_rule
+from exercises.saved_schema import fit_entry, parse_json, storage_rule
 
 from ..saved_values import NO_SHRINK, json_values, numbers_as_floats, shaped_like
 from .conftest import new_offline_context
@@ -49,7 +49,7 @@ def lost_parts(stored: dict[str, str], aside: list[Any]) -> list[str]:
     missing = []
     for key, raw in stored.items():
         try:
-            value = json.loads(raw)
+            value = parse_json(raw)  # refuses NaN, as the page's JSON.parse does
         except ValueError:
             value = raw  # not JSON: kept as the text it was
         if key == "iic:set-aside":
