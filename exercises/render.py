@@ -397,27 +397,33 @@ def _render_questions(report: Any) -> str:
         open_ended = bool(getattr(q, "open_ended", True))
         flags = [f for f in _flags_in_order(getattr(q, "flags", ())) if f != "closed"]
         flag_text = "; ".join(FLAG_WORDS.get(f, f.replace("_", " ")) for f in flags)
+        # data-label names each cell when a narrow screen shows a row as a card
+        # (render.css); the explicit roles keep it a table for screen readers then.
         flag_cell = (
-            f'<td class="iic-q-flags">{_esc(flag_text)}</td>'
+            f'<td class="iic-q-flags" role="cell" data-label="To fix">{_esc(flag_text)}</td>'
             if flags
-            else '<td class="iic-q-flags iic-q-noflags">none</td>'
+            else '<td class="iic-q-flags iic-q-noflags" role="cell" data-label="To fix">none</td>'
         )
         rows.append(
-            f'<tr class="iic-q iic-q-{"open" if open_ended else "closed"}">'
-            f'<th scope="row">{number}</th>'
-            f'<td class="iic-q-text">{_esc(getattr(q, "text", ""))}</td>'
-            f'<td class="iic-q-category" data-category="{_esc(cat)}">'
-            f"{_esc(CATEGORY_LABELS.get(cat, cat))}</td>"
-            f'<td class="iic-q-open">{"Open" if open_ended else "Closed (yes/no)"}</td>'
+            f'<tr class="iic-q iic-q-{"open" if open_ended else "closed"}" role="row">'
+            f'<th scope="row" role="rowheader" data-label="Question">{number}</th>'
+            f'<td class="iic-q-text" role="cell">{_esc(getattr(q, "text", ""))}</td>'
+            f'<td class="iic-q-category" role="cell" data-label="Topic" '
+            f'data-category="{_esc(cat)}">{_esc(CATEGORY_LABELS.get(cat, cat))}</td>'
+            f'<td class="iic-q-open" role="cell" data-label="Open or closed">'
+            f'{"Open" if open_ended else "Closed (yes/no)"}</td>'
             f"{flag_cell}</tr>"
         )
     return (
         '<section class="iic-questions"><h4>Your questions</h4>'
-        '<div class="iic-scroll"><table class="iic-table">'
+        '<div class="iic-scroll"><table class="iic-table iic-q-table" role="table">'
         "<caption>Each question, its topic, whether it is open, and anything to fix"
-        "</caption><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Question</th>"
-        '<th scope="col">Topic</th><th scope="col">Open or closed</th>'
-        '<th scope="col">To fix</th></tr></thead><tbody>'
+        '</caption><thead role="rowgroup"><tr role="row">'
+        '<th scope="col" role="columnheader">#</th>'
+        '<th scope="col" role="columnheader">Question</th>'
+        '<th scope="col" role="columnheader">Topic</th>'
+        '<th scope="col" role="columnheader">Open or closed</th>'
+        '<th scope="col" role="columnheader">To fix</th></tr></thead><tbody role="rowgroup">'
         + "".join(rows)
         + "</tbody></table></div></section>"
     )

@@ -285,7 +285,17 @@ def test_questions_table_flags_and_open_closed():
     assert "Closed (yes/no)" in out
     assert "asks two things at once" in out
     assert "a quick search would answer it" in out
-    assert '<td class="iic-q-category" data-category="likes">What they enjoy</td>' in out
+    assert ('<td class="iic-q-category" role="cell" data-label="Topic" '
+            'data-category="likes">What they enjoy</td>') in out
+    # On a phone each row becomes a card (render.css): every cell but the question
+    # itself names its column, and explicit roles keep the table a table.
+    table = out[out.index('<table class="iic-table iic-q-table"'):]
+    table = table[:table.index("</table>")]
+    cells = re.findall(r"<td ([^>]*)>", table)
+    assert len(cells) == 4 * 4
+    assert all('role="cell"' in c for c in cells)
+    assert sorted(re.findall(r'data-label="([^"]+)"', table))[:3] == ["Open or closed"] * 3
+    assert table.count('data-label="To fix"') == table.count('data-label="Topic"') == 4
 
 
 def test_coverage_data_counts_every_category_in_fixed_order():
