@@ -16,6 +16,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from exercises.planned_length import planned_minutes
 from exercises.practice.debrief import render_debrief
 from exercises.practice.engine import Rehearsal
 from exercises.practice.page import (
@@ -55,7 +56,7 @@ class RehearsalWidget(widgets.VBox):
         self.profile = widgets.HTML(profile_html(self.personas[first]))
         self.minutes = widgets.Dropdown(
             options=[(f"{m} minutes", m) for m in LENGTHS],
-            value=DEFAULT_LENGTH,
+            value=self._planned_length(),
             description="Agreed length",
             style={"description_width": "initial"},
         )
@@ -258,6 +259,15 @@ class RehearsalWidget(widgets.VBox):
             self._say(f"The transcript could not be written ({exc.strerror or exc}).")
             return
         self._say(f"Transcript saved as {path.name}, next to this notebook.")
+
+
+    def _planned_length(self) -> int:
+        """The length from the planning worksheet, when it is one the simulator offers."""
+        try:
+            planned = planned_minutes(self.store.get_worksheet("planning"))
+        except Exception:  # an unreadable plan must not stop the simulator
+            planned = None
+        return planned if planned in LENGTHS else DEFAULT_LENGTH
 
 
 def rehearsal(store: Any = None) -> RehearsalWidget:

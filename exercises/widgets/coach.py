@@ -12,6 +12,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from exercises.planned_length import minutes_for_questions
 from exercises.render import (
     OptionError,
     grade_report,
@@ -166,6 +167,11 @@ class Coach(w.VBox):
     def _restore(self) -> None:
         state = logic.restore_exercise(safe_get(self.store.get_exercise, self.kind))
         self._apply_options(state["options"])
+        if self.minutes is not None:  # the length planned in the planning worksheet
+            planned = minutes_for_questions(safe_get(self.store.get_exercise, self.kind),
+                                            safe_get(self.store.get_worksheet, "planning"))
+            if planned is not None:
+                self.minutes.value = planned
         self.text.value = state["text"]
         self._last_saved_text = state["text"] if state["text"] else None
         self._scores = logic.dedupe_scores(state["scores"])

@@ -423,6 +423,30 @@
     if (section.dataset.iicNote) status.textContent = section.dataset.iicNote;
   }
 
+  // ---- the length chosen in the planning worksheet (the rule of
+  // exercises/planned_length.py): it sets the question coach's length unless the
+  // learner chose one there after the plan was saved, and the rehearsal's length ----
+  const PLAN_LENGTHS = [15, 20, 30];
+  function plannedLength() {
+    const plan = loadEntry("iic:worksheet:planning");
+    const m = plan ? SW.get(plan, "minutes") : undefined;
+    return PLAN_LENGTHS.indexOf(m) >= 0 ? { minutes: m, savedAt: SW.get(plan, "saved_at") } : null;
+  }
+
+  function usePlannedLength(section, saved) {
+    const plan = plannedLength();
+    if (!plan) return;
+    const opts = saved && SW.isObj(saved.options) ? saved.options : {};
+    const own = SW.get(opts, "minutes");
+    if (typeof own === "number" && !SW.newer(plan.savedAt, saved.saved_at)) return;
+    const radio = section.querySelector('fieldset.iic-options input[type=radio][value="' + plan.minutes + '"]');
+    if (!radio) return;
+    radio.checked = true;
+    const said = "The length comes from your planning worksheet: " + plan.minutes + " minutes.";
+    section.dataset.iicNote = section.dataset.iicNote ? section.dataset.iicNote + " " + said : said;
+    setStatus(section, "");
+  }
+
   // The worker answered with an error (a bug, or data it could not use): say so on the
   // exercise instead of leaving it silent. A coach that failed to start says so itself.
   function reportError(section, coach, err) {
@@ -446,7 +470,9 @@
   function setUp(section, coach) {
     const { kind, text, button, feedback } = parts(section);
     const notes = [];
-    restore(section, readSaved(kind, notes), notes);
+    const savedDraft = readSaved(kind, notes);
+    restore(section, savedDraft, notes);
+    if (kind === "questions") usePlannedLength(section, savedDraft);
     let saveTimer = null;
     let dirty = false; // only the learner's own edits are written, never an untouched box
     const saveDraft = () => {
@@ -696,6 +722,12 @@
     };
     persona.addEventListener("change", showProfile);
     showProfile();
+    const plan = plannedLength();
+    if (plan && Array.from(minutes.options).some((o) => Number(o.value) === plan.minutes)) {
+      minutes.value = String(plan.minutes);
+      setStatus(section, "The agreed length comes from your planning worksheet: " + plan.minutes +
+        " minutes. Choose a person, then press Start interview. Everything stays in this browser.", false);
+    }
     [persona, minutes, question, intro].forEach(
       (el) => el && el.addEventListener("focus", () => coach.start(), { once: true }),
     );
@@ -732,7 +764,10 @@
             writeSaved("intro", { text, report: msg.report, checked_text: text });
             setStatus(section, "Feedback on your introduction is below the box.", false);
           },
-          () => delete section.dataset.iicBusy,
+          (err) => {
+            delete section.dataset.iicBusy;
+            reportError(section, coach, err);
+          },
         );
       });
     }
