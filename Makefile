@@ -10,6 +10,15 @@ PORT   ?= 8000
 
 .PHONY: setup vendor chromium site serve test lint bench clean
 
+# A copied project folder brings a .venv that still runs the original folder's code
+# (its scripts and its editable install point back there): drop it before make looks
+# at it, so the rules below make a fresh one here (from pip's cache).
+VENV_ELSEWHERE := $(shell site/venv_elsewhere.sh $(VENV) "$(CURDIR)")
+ifneq ($(VENV_ELSEWHERE),)
+$(info $(VENV_ELSEWHERE))
+$(shell rm -rf $(VENV))
+endif
+
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=python3.11)")'
 	$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment: on Debian/Ubuntu run  sudo apt-get install python3-venv" >&2; exit 1; }

@@ -375,14 +375,22 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", page_context)
     app.connect("html-page-context", drop_unused_mathjax, priority=900)
     app.connect("builder-inited", _add_static_paths)
+    app.connect("config-inited", _add_templates)
     app.add_css_file("iic-render.css")
     app.add_css_file("iic-course.css")
+    # Says so above any table that scrolls sideways on a narrow screen (issue 14).
+    app.add_js_file("iic-tables.js", defer="defer")
     # The saved-work reader: async too; the runtime waits for its "ready" event.
     app.add_js_file("iic-saved-work.js", priority=99, **{"async": "async"})
     # async, not defer: on a return visit it starts the coach while the page still loads.
     # priority 100: listed before the theme's scripts, so the browser fetches it first.
     app.add_js_file("iic-runtime.js", priority=100, **{"async": "async"})
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def _add_templates(app: Sphinx, config: Any) -> None:
+    """The course's header link (templates/iic-your-work.html) for the theme to find."""
+    config.templates_path.append(str(HERE / "templates"))
 
 
 def saved_work_script() -> str:
