@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 STAGE_CHAPTERS = ("purpose", "planning", "finding-people", "pitching", "questions",
-                  "conversation")
+                  "conversation", "campaign")
 
 # Directives whose body is not prose (code, widgets, generated content).
 NON_PROSE_DIRECTIVES = {

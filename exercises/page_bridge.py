@@ -7,7 +7,7 @@ Python object, and none of them raises on bad input from the page: a malformed
 payload is treated as an empty one.
 
 Importing this module loads the graders and the renderer, so when the import is
-done the writing coaches are ready. The rehearsal and the contact map are
+done the writing coaches are ready. The rehearsal and the campaign tools are
 imported on first use and add nothing to that time.
 """
 
@@ -73,25 +73,15 @@ def rehearse(action: str, payload_json: str) -> str:
     return json.dumps(out)
 
 
-def contacts(action: str, payload_json: str) -> str:
-    """Apply a contact-map action: {"data", "names", "html", "message"} as JSON."""
-    from exercises.saved_schema import checked
-    from exercises.widgets import worksheet_logic as ws
+def campaign(tool: str, action: str, payload_json: str) -> str:
+    """One campaign-tool request (tracker, beliefs or dashboard), as JSON.
 
-    p = _object(payload_json)
-    # Saved data is checked against the one schema of saved work first (issue 14).
-    data = ws.normalise_contacts(checked("contacts", p.get("data"), {}))
-    message = ""
-    if action == "add":
-        data, message = ws.add_contact(data, _text(p.get("name")), _text(p.get("circle")),
-                                       _text(p.get("note")))
-    elif action == "first":
-        chosen = p.get("chosen", [])
-        data, message = ws.set_first_three(
-            data, [n for n in chosen if isinstance(n, str) and n]
-            if isinstance(chosen, list) else [])
-    return json.dumps({"data": data, "names": ws.names(data), "html": ws.contacts_html(data),
-                       "message": message})
+    See exercises.campaign.page: the answer holds the new data, whether the page
+    should save it, the HTML to show and a message; it never raises.
+    """
+    from exercises.campaign import page as campaign_page
+
+    return campaign_page.handle(str(tool), str(action), payload_json)
 
 
 #: The kinds warm_up knows.

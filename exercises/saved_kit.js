@@ -83,7 +83,28 @@ function iicSavedKitMake(sw) {
       .map(function (k) { return "- **" + mdInline(human(k)) + "**: " + mdInline(valueText(sheet[k])); });
   }
 
+  // The campaign tracker (contacts as a list; first_three holds contact ids).
+  function trackerRows(sheet, circles) {
+    var first = Array.isArray(get(sheet, "first_three")) ? sheet.first_three : [];
+    var labels = {};
+    circles.forEach(function (c) { sw.put(labels, c[0], c[1]); });
+    var rows = [];
+    sheet.contacts.forEach(function (person) {
+      if (!isObj(person) || typeof get(person, "name") !== "string") { return; }
+      var text = function (key) { return typeof get(person, key) === "string" ? person[key] : ""; };
+      var pid = text("id"), circle = text("circle");
+      var rank = pid && first.indexOf(pid) >= 0 ? String(first.indexOf(pid) + 1) : "";
+      rows.push("| " + cell(person.name) + " | " + cell(text("organisation")) + " | " +
+        cell(own(labels, circle) ? labels[circle] : human(circle)) + " | " + cell(human(text("stage"))) +
+        " | " + cell(text("note")) + " | " + (rank || "-") + " |");
+    });
+    if (!rows.length) { return ["_No contacts saved yet._"]; }
+    return ["| Name | Organisation | Circle | Stage | Note | Ask first |",
+            "|---|---|---|---|---|---|"].concat(rows);
+  }
+
   function contactsRows(sheet, circles) {
+    if (Array.isArray(get(sheet, "contacts"))) { return trackerRows(sheet, circles); }
     var saved = isObj(get(sheet, "circles")) ? sheet.circles : {};
     var first = Array.isArray(get(sheet, "first_three")) ? sheet.first_three : [];
     var known = circles.map(function (c) { return c[0]; });

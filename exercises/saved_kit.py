@@ -156,8 +156,34 @@ def _sheet_rows(sheet: dict[str, Any], order: tuple[str, ...] = ()) -> list[str]
             for k in keys if k != "saved_at" and value_text(sheet[k])]
 
 
+def tracker_rows(sheet: dict[str, Any], circles: list[tuple[str, str]]) -> list[str]:
+    """The campaign tracker (``contacts`` as a list): name, organisation, circle, stage,
+    note and the ask-first rank (``first_three`` holds contact ids), in list order."""
+    first = sheet.get("first_three") if isinstance(sheet.get("first_three"), list) else []
+    labels = dict(circles)
+    rows = []
+    for person in sheet["contacts"]:
+        if not isinstance(person, dict) or not isinstance(person.get("name"), str):
+            continue
+
+        def text(key: str, p: dict[str, Any] = person) -> str:
+            return p[key] if isinstance(p.get(key), str) else ""
+
+        pid, circle = text("id"), text("circle")
+        rank = str(first.index(pid) + 1) if pid and pid in first else ""
+        rows.append(f"| {_cell(person['name'])} | {_cell(text('organisation'))} | "
+                    f"{_cell(labels.get(circle, human(circle)))} | {_cell(human(text('stage')))} | "
+                    f"{_cell(text('note'))} | {rank or '-'} |")
+    if not rows:
+        return ["_No contacts saved yet._"]
+    return ["| Name | Organisation | Circle | Stage | Note | Ask first |",
+            "|---|---|---|---|---|---|", *rows]
+
+
 def contacts_rows(sheet: dict[str, Any], circles: list[tuple[str, str]]) -> list[str]:
     """The contact map as a table: name, circle, note, and the ask-first rank."""
+    if isinstance(sheet.get("contacts"), list):
+        return tracker_rows(sheet, circles)
     saved = sheet.get("circles") if isinstance(sheet.get("circles"), dict) else {}
     first = sheet.get("first_three") if isinstance(sheet.get("first_three"), list) else []
     known = [c for c, _ in circles]

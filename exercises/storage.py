@@ -344,7 +344,7 @@ def _quiz_titles() -> dict[str, str]:
 
 def kit_context() -> dict[str, Any]:
     """Names the kit shows instead of ids: quiz titles, contact circles, personas."""
-    from .widgets.worksheet_logic import CIRCLES
+    from .campaign.tracker import CIRCLES
 
     try:
         from .practice import list_personas

@@ -170,10 +170,12 @@ def finish_site(lock: dict, wheel: Path) -> None:
         print(f"    removed {len(removed)} files, {sum(removed) / 1e6:.1f} MB")
     with step("page runtime: what the book page's worker loads"):
         version = json.loads((NPM_PYODIDE / "package.json").read_text())["version"]
+        needs = course_needs()
         runtime = write_page_runtime(HTML, LITE_OUT / "static" / "pyodide", lock, wheel.name,
-                                     course_needs().page, version)
+                                     needs.page, version, needs.page_later)
         print(f"    {runtime['bytes'] / 1e6:.1f} MB to download on a first visit, "
-              f"other wheels: {runtime['wheels'] or 'none'}")
+              f"other wheels: {runtime['wheels'] or 'none'}, on first use: "
+              f"{runtime['laterFiles'] or 'none'}")
     with step("service worker: iic-sw.js with its precache manifest"):
         entries = write_service_worker(HTML, HERE / "sw" / "iic-sw.js", runtime)
         print(f"    {len(entries)} files precached, "

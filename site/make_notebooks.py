@@ -29,7 +29,9 @@ import nbformat
 WIDGETS = {
     "goal": ("exercises.widgets", "goal_builder"),
     "planning": ("exercises.widgets", "planning_worksheet"),
-    "contacts": ("exercises.widgets", "contact_map"),
+    "contacts": ("exercises.widgets", "campaign_tracker"),
+    "beliefs": ("exercises.widgets", "beliefs_to_decision"),
+    "dashboard": ("exercises.widgets", "campaign_dashboard"),
     "pitch": ("exercises.widgets", "pitch_coach"),
     "questions": ("exercises.widgets", "question_builder"),
     "thanks": ("exercises.widgets", "thank_you_coach"),

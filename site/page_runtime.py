@@ -39,8 +39,14 @@ def file_sha256(path: Path) -> str:
 
 
 def write_page_runtime(html: Path, pyodide_dir: Path, lock: dict, wheel_name: str,
-                       page_packages: list[str], version: str) -> dict:
-    """Write the manifest and return it."""
+                       page_packages: list[str], version: str,
+                       later_packages: list[str] | None = None) -> dict:
+    """Write the manifest and return it.
+
+    ``later_packages`` are loaded by the worker on first use: listed with their files
+    (``laterPackages``, ``laterFiles``) so the service worker precaches them, but
+    left out of ``bytes`` (the start's download) and of the snapshot ``key``.
+    """
     packages = {normalise(k): v for k, v in lock["packages"].items()}
     loaded = closure(lock, page_packages)
     files = CORE_DOWNLOADS + [wheel_name] + [packages[n]["file_name"] for n in loaded]
@@ -57,5 +63,8 @@ def write_page_runtime(html: Path, pyodide_dir: Path, lock: dict, wheel_name: st
         "bytes": sum((pyodide_dir / f).stat().st_size for f in files),
         "key": f"{version}-{key.hexdigest()[:20]}",
     }
+    later = [n for n in closure(lock, list(later_packages or [])) if n not in loaded]
+    runtime["laterPackages"] = [packages[normalise(p)]["name"] for p in later_packages or []]
+    runtime["laterFiles"] = [packages[n]["file_name"] for n in later]
     (html / "_static" / "iic-page-runtime.json").write_text(json.dumps(runtime, indent=1))
     return runtime

@@ -8,7 +8,7 @@ every file a reader needs offline and writes the result to the site's root:
   images and fonts those pages load (found by reading the pages and their CSS);
 - MathJax's fonts, on a site where a page loads MathJax;
 - the page worker and what it loads (``_static/iic-page-runtime.json``):
-  Pyodide's core, the lock and the wheels.
+  Pyodide's core, the lock and the wheels, including those it loads on first use.
 
 Each entry carries a revision (a hash of its bytes), so a new build re-fetches
 only what changed and Workbox deletes what is gone. JupyterLite (``lite/``) is
@@ -104,7 +104,8 @@ def precache_paths(html: Path, runtime: dict) -> list[str]:
         paths |= {p.relative_to(html).as_posix()
                   for p in (html / MATHJAX).rglob("*.woff*")}
     paths |= {WORKER, RUNTIME}
-    paths |= {PYODIDE + name for name in PYODIDE_MODULES + runtime["files"]}
+    paths |= {PYODIDE + name for name in PYODIDE_MODULES + runtime["files"]
+              + runtime.get("laterFiles", [])}
     missing = sorted(p for p in paths if not (html / p).is_file())
     if missing:
         raise SystemExit(f"precache: files missing from the site: {missing}")

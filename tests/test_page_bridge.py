@@ -62,15 +62,20 @@ def test_a_rehearsal_runs_start_to_end() -> None:
     assert "error" in json.loads(page_bridge.rehearse("ask", "garbage"))
 
 
-def test_the_contact_map_adds_and_picks_and_shrugs_off_junk() -> None:
-    out = json.loads(page_bridge.contacts("add", json.dumps(
-        {"data": None, "name": "Aunt Rosa", "circle": "friends_family", "note": ""})))
-    assert out["names"] == ["Aunt Rosa"] and "Aunt Rosa" in out["html"]
-    out = json.loads(page_bridge.contacts("first", json.dumps(
-        {"data": out["data"], "chosen": ["Aunt Rosa", "", 7]})))
-    assert out["data"]["first_three"] == ["Aunt Rosa"]
-    junk = json.loads(page_bridge.contacts("add", json.dumps({"data": 5, "name": ["x"]})))
-    assert junk["names"] == [] and junk["message"]
+def test_the_campaign_tracker_adds_and_picks_and_shrugs_off_junk() -> None:
+    out = json.loads(page_bridge.campaign("tracker", "add", json.dumps(
+        {"data": None, "today": "2026-11-23",
+         "fields": {"name": "Aunt Rosa", "circle": "friends_family"}})))
+    assert out["choices"] == [["c1", "Aunt Rosa"]] and "Aunt Rosa" in out["html"]
+    assert out["changed"]
+    out = json.loads(page_bridge.campaign("tracker", "first", json.dumps(
+        {"data": out["data"], "chosen": ["c1", "", 7]})))
+    assert out["data"]["first_three"] == ["c1"]
+    junk = json.loads(page_bridge.campaign("tracker", "add", json.dumps(
+        {"data": 5, "fields": {"name": ["x"]}})))
+    assert junk["choices"] == [] and junk["message"] and not junk["changed"]
+    assert "error" in json.loads(page_bridge.campaign("nope", "show", "{}"))
+    assert json.loads(page_bridge.campaign("dashboard", "show", "garbage"))["html"]
 
 
 def test_warm_up_grades_every_kind_without_error() -> None:

@@ -78,7 +78,8 @@ def test_types_bounds_patterns_and_lengths_match_javascript() -> None:
 def test_storage_keys_map_to_definitions() -> None:
     assert storage_rule("iic:exercise:pitch")["def"] == "exercise"
     assert storage_rule("iic:worksheet:contacts")["def"] == "contacts"
-    assert storage_rule("iic:worksheet:beliefs")["def"] == "worksheet"
+    assert storage_rule("iic:worksheet:beliefs")["def"] == "beliefs"  # issue 13's grid
+    assert storage_rule("iic:worksheet:other")["def"] == "worksheet"
     assert storage_rule("iic:quiz:planning")["section"] == "quizzes"
     assert storage_rule("iic:rehearsals")["def"] == "rehearsals"
     assert storage_rule("iic:exercise:Bad Name") is None

@@ -14,6 +14,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from exercises.campaign import beliefs, tracker
 from exercises.saved_schema import fit_document
 from exercises.storage import FORMAT, WorkStore
 from exercises.widgets import logic
@@ -36,7 +37,8 @@ def assert_usable(store: WorkStore) -> None:
         state = logic.restore_exercise(store.get_exercise(kind))
         assert isinstance(state["text"], str) and isinstance(state["options"], dict)
     wl.normalise_planning(store.get_worksheet("planning"))
-    wl.normalise_contacts(store.get_worksheet("contacts"))
+    tracker.normalise(store.get_worksheet("contacts"))
+    beliefs.normalise(store.get_worksheet("beliefs"))
     json.loads(store.export_json())
     assert store.export_markdown().startswith("# My informational interview kit")
 

@@ -20,12 +20,13 @@ from .schema import Quiz
 
 # Course order of chapters (docs/architecture.md, "Book chapters"); unknown ones go last.
 CHAPTER_ORDER = ("welcome", "purpose", "planning", "finding-people", "pitching", "questions",
-                 "conversation", "practice", "workshop", "handouts")
+                 "conversation", "campaign", "practice", "workshop", "handouts")
 
 # Exercises and worksheets always listed, so a learner sees what is still to do.
 EXERCISE_KINDS = (("goal", "Learning goal"), ("pitch", "Outreach pitch"),
                   ("questions", "Question list"), ("thanks", "Thank-you note"))
-WORKSHEETS = (("planning", "Planning worksheet"), ("contacts", "Contact map"))
+WORKSHEETS = (("planning", "Planning worksheet"), ("contacts", "Campaign tracker"),
+              ("beliefs", "Beliefs and decision grid"))
 # The progress page is book/progress.html, next to the practice chapter.
 PRACTICE_URL = "practice.html"
 
@@ -95,7 +96,7 @@ def _personas() -> dict[str, dict[str, str]]:
 
 def progress_config(quizzes: list[Quiz]) -> dict:
     """What the JS needs: quiz titles/chapters, names for the tables and the kit."""
-    from exercises.widgets.worksheet_logic import CIRCLES
+    from exercises.campaign.tracker import CIRCLES
 
     return {
         "quizzes": [{"id": q.id, "title": q.title, "chapter": q.chapter,

@@ -19,10 +19,15 @@ _EXPORTS = {
     "pitch_coach": "exercises.widgets.coach",
     "question_builder": "exercises.widgets.coach",
     "thank_you_coach": "exercises.widgets.coach",
-    "ContactMap": "exercises.widgets.worksheets",
     "PlanningWorksheet": "exercises.widgets.worksheets",
-    "contact_map": "exercises.widgets.worksheets",
     "planning_worksheet": "exercises.widgets.worksheets",
+    "BeliefsWorksheet": "exercises.widgets.campaign",
+    "CampaignDashboard": "exercises.widgets.campaign",
+    "CampaignTracker": "exercises.widgets.campaign",
+    "beliefs_to_decision": "exercises.widgets.campaign",
+    "campaign_dashboard": "exercises.widgets.campaign",
+    "campaign_tracker": "exercises.widgets.campaign",
+    "contact_map": "exercises.widgets.campaign",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -33,7 +33,10 @@ IN_PAGE_KINDS = {
     "thanks": ("Your thank-you note", "Check my note"),
     "goal": ("Your learning goal", "Check my goal"),
 }
-ALL_KINDS = set(IN_PAGE_KINDS) | {"rehearsal", "planning", "contacts"}
+#: The campaign tools (site/ext/campaign_sections.py): the tracker keeps the kind
+#: "contacts" it had as the contact map, so saved work and chapters stay valid.
+CAMPAIGN_KINDS = {"contacts", "beliefs", "dashboard"}
+ALL_KINDS = set(IN_PAGE_KINDS) | {"rehearsal", "planning"} | CAMPAIGN_KINDS
 
 #: What the Practice link promises for JupyterLite's first start (the notebook app,
 #: Pyodide and the first widget, on a fast connection). benchmarks/site.py measures
@@ -162,47 +165,19 @@ def planning_html(docname: str, serial: int) -> str:
     )
 
 
-def contacts_html(docname: str, serial: int) -> str:
-    """The contact map: names stay in this browser; the map is drawn by the page's worker."""
-    from exercises.widgets.worksheet_logic import CIRCLES, MAX_FIRST
-
-    uid = f"iic-ex-contacts-{serial}"
-    circles = "".join(f'<option value="{key}">{html.escape(label)}</option>'
-                      for key, label in CIRCLES)
-    firsts = "".join(
-        f'<label class="iic-label" for="{uid}-first-{i}">Ask first, choice {i + 1}</label>'
-        f'<select id="{uid}-first-{i}" class="iic-first-pick"><option value="">(nobody)'
-        "</option></select>" for i in range(MAX_FIRST))
-    return (
-        f'<section class="iic-exercise iic-worksheet" data-kind="contacts" id="{uid}" '
-        f'aria-labelledby="{uid}-title">'
-        f'<p class="iic-exercise-title" id="{uid}-title"><strong>Exercise:</strong> '
-        "Map your contacts</p>"
-        '<p class="iic-privacy">Names never leave this browser.</p>'
-        f'<label class="iic-label" for="{uid}-name">Name or short description</label>'
-        f'<input type="text" id="{uid}-name" class="iic-contact-name" autocomplete="off">'
-        f'<label class="iic-label" for="{uid}-circle">Circle</label>'
-        f'<select id="{uid}-circle" class="iic-contact-circle">{circles}</select>'
-        f'<label class="iic-label" for="{uid}-note">Note (optional)</label>'
-        f'<input type="text" id="{uid}-note" class="iic-contact-note" autocomplete="off">'
-        '<p class="iic-actions"><button type="button" class="iic-check iic-add">Add to my map'
-        "</button></p>"
-        f'<div class="iic-first-picks">{firsts}</div>'
-        f'<p class="iic-ex-status" role="status" aria-live="polite">Add the people you know, '
-        "then pick the three to ask first.</p>"
-        '<div class="iic-contacts-area"></div>'
-        f'<p class="iic-alt">Prefer a notebook? {practice_link_html(docname)}</p></section>'
-    )
-
-
 def exercise_html(kind: str, docname: str, serial: int) -> str:
     """The in-page exercise form for ``kind``."""
     if kind == "rehearsal":
         return rehearsal_html(docname, serial)
     if kind == "planning":
         return planning_html(docname, serial)
-    if kind == "contacts":
-        return contacts_html(docname, serial)
+    if kind in CAMPAIGN_KINDS:
+        import campaign_sections  # site/ext, next to this file
+
+        build = {"contacts": campaign_sections.tracker_html,
+                 "beliefs": campaign_sections.beliefs_html,
+                 "dashboard": campaign_sections.dashboard_html}[kind]
+        return build(docname, serial, practice_link_html)
     label, button = IN_PAGE_KINDS[kind]
     uid = f"iic-ex-{kind}-{serial}"
     options = ""
@@ -385,6 +360,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # async, not defer: on a return visit it starts the coach while the page still loads.
     # priority 100: listed before the theme's scripts, so the browser fetches it first.
     app.add_js_file("iic-runtime.js", priority=100, **{"async": "async"})
+    # The campaign tools' page code; async too, so it and the runtime connect in
+    # whichever order they arrive (see iicCampaignQueue in both scripts).
+    app.add_css_file("iic-campaign.css")
+    app.add_js_file("iic-campaign.js", priority=100, **{"async": "async"})
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
@@ -412,6 +391,9 @@ def _add_static_paths(app: Sphinx) -> None:
     generated.mkdir(parents=True, exist_ok=True)
     (generated / "iic-render.css").write_text(render_css(), encoding="utf-8")
     (generated / "iic-saved-work.js").write_text(saved_work_script(), encoding="utf-8")
+    from exercises.campaign import campaign_css
+
+    (generated / "iic-campaign.css").write_text(campaign_css(), encoding="utf-8")
     app.config.html_static_path.append(str(generated))
     app.config.html_static_path.append(str(STATIC))
     if VENDOR_STATIC.is_dir():

@@ -106,7 +106,7 @@ def fill_exercises(page: Any) -> list[str]:
                 before = int(section.get_attribute("data-iic-mapped") or 0)
                 section.get_by_label("Name or short description").fill(name)
                 section.get_by_label("Circle").select_option(label=circle)
-                section.get_by_role("button", name="Add to my map").click()
+                section.get_by_role("button", name="Add to my tracker").click()
                 page.wait_for_function("([el, n]) => Number(el.dataset.iicMapped || 0) > n",
                                        arg=[section.element_handle(), before], timeout=BOOT_MS)
         elif kind == "rehearsal":

@@ -105,7 +105,7 @@ def add_contact(page: Any, cmap: Any, name: str, circle: str) -> None:
     before = int(cmap.get_attribute("data-iic-mapped") or 0)
     cmap.get_by_label("Name or short description").fill(name)
     cmap.get_by_label("Circle").select_option(label=circle)
-    cmap.get_by_role("button", name="Add to my map").click()
+    cmap.get_by_role("button", name="Add to my tracker").click()
     page.wait_for_function("([el, n]) => Number(el.dataset.iicMapped || 0) > n",
                            arg=[cmap.element_handle(), before], timeout=BOOT_MS)
 
@@ -124,10 +124,12 @@ def test_case_2_bad_circle_no_longer_stops_adding_contacts(offline_context,
     add_contact(page, cmap, "Aunt Rosa", "Friends and family")
     add_contact(page, cmap, "Dr Okoye", "Teachers and professors")
     area = cmap.locator(".iic-contacts-area").inner_text()
-    assert "3 people on your map" in area and "Ana" in area and "Aunt Rosa" in area
-    stored = saved(page, "iic:worksheet:contacts")
-    assert [c["name"] for c in stored["circles"]["friends_family"]] == ["Aunt Rosa"]
-    assert stored["first_three"] == ["Ana"]
+    assert "3 people in your tracker" in area and "Ana" in area and "Aunt Rosa" in area
+    stored = saved(page, "iic:worksheet:contacts")  # now the campaign tracker's shape
+    people = {c["name"]: c for c in stored["contacts"]}
+    assert list(people) == ["Ana", "Aunt Rosa", "Dr Okoye"]
+    assert people["Aunt Rosa"]["circle"] == "friends_family"
+    assert stored["first_three"] == [people["Ana"]["id"]]
     assert any(r["value"]["circles"]["friends_family"] == 5 for r in set_aside(page))
     violations = audit(page, 'section.iic-exercise[data-kind="contacts"]')
     assert not violations, describe(violations)
@@ -143,14 +145,14 @@ def test_case_2_imported_and_a_worker_error_is_shown_not_dropped(offline_context
     page.goto(f"{site_url}/book/finding-people.html")
     cmap = page.locator('section.iic-exercise[data-kind="contacts"]')
     add_contact(page, cmap, "Aunt Rosa", "Friends and family")
-    assert "1 person on your map" in cmap.locator(".iic-contacts-area").inner_text()
+    assert "1 person in your tracker" in cmap.locator(".iic-contacts-area").inner_text()
 
     # Now make the worker fail on the contact map (as a bug in it would) and press Add:
     # the learner is told, and the map they had is still there.
     def broken_worker(route: Any) -> None:
         body = route.fetch().text()
-        body = body.replace('} else if (type === "contacts") {',
-                            '} else if (type === "contacts") { throw new Error("map bug");')
+        body = body.replace('} else if (type === "campaign") {',
+                            '} else if (type === "campaign") { throw new Error("map bug");')
         assert "map bug" in body
         route.fulfill(body=body, content_type="text/javascript")
 
@@ -158,13 +160,13 @@ def test_case_2_imported_and_a_worker_error_is_shown_not_dropped(offline_context
     page.reload()
     cmap = page.locator('section.iic-exercise[data-kind="contacts"]')
     cmap.get_by_label("Name or short description").fill("Dr Okoye")
-    cmap.get_by_role("button", name="Add to my map").click()
+    cmap.get_by_role("button", name="Add to my tracker").click()
     page.wait_for_function("el => Number(el.dataset.iicError || 0) >= 1",
                            arg=cmap.element_handle(), timeout=BOOT_MS)
     status = cmap.locator(".iic-ex-status").inner_text()
     assert "could not do that (map bug)" in status and "still saved" in status
-    assert [c["name"] for c in saved(page, "iic:worksheet:contacts")["circles"][
-        "friends_family"]] == ["Aunt Rosa"]
+    assert [c["name"] for c in saved(page, "iic:worksheet:contacts")["contacts"]] == [
+        "Aunt Rosa"]
     traffic.assert_clean()
 
 

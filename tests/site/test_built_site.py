@@ -13,7 +13,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SITE = REPO / "_build" / "html"
-MAX_SITE_MB = 40
+#: 40 MB when issue 15 set it; the campaign tracker's calendar export then added
+#: 1.1 MB of wheels (icalendar 0.54, python-dateutil 0.23, tzdata 0.35; issue 13).
+MAX_SITE_MB = 41.5
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +81,11 @@ def test_page_runtime_manifest_names_real_files(site: Path) -> None:
     assert runtime["key"].startswith(runtime["pyodide"] + "-")
     shipped = {e["file_name"] for e in lock["packages"].values()}
     assert set(runtime["wheels"]) <= shipped and runtime["wheel"] not in runtime["wheels"]
+    # Unpacked on first use (the campaign tracker's calendar): shipped, not in the start.
+    assert "icalendar" in runtime["laterPackages"]
+    assert not any(w.startswith("icalendar-") for w in runtime["wheels"])
+    for name in runtime["laterFiles"]:
+        assert (pyodide / name).is_file() and name not in runtime["files"]
 
 
 def test_service_worker_manifest_is_complete_and_versioned(site: Path) -> None:
@@ -94,7 +101,7 @@ def test_service_worker_manifest_is_complete_and_versioned(site: Path) -> None:
     needed = {"index.html", "search.html", "_static/iic-runtime.js", "_static/iic-worker.mjs",
               "_static/iic-page-runtime.json", "lite/static/pyodide/pyodide.mjs",
               "lite/static/pyodide/pyodide.asm.mjs"}
-    needed |= {f"lite/static/pyodide/{f}" for f in runtime["files"]}
+    needed |= {f"lite/static/pyodide/{f}" for f in runtime["files"] + runtime["laterFiles"]}
     needed |= {f"book/{p.name}" for p in (site / "book").glob("*.html")}
     assert needed <= urls, needed - urls
     # JupyterLite keeps its own service worker: nothing else of lite/ is precached.

@@ -43,6 +43,16 @@ def test_lock_ships_the_course_wheel_and_widgets(lite_dir: Path) -> None:
     assert "exercises" in lock["packages"]["exercises"]["imports"]
 
 
+def test_lock_ships_the_calendar_library_and_time_zone_data(lite_dir: Path) -> None:
+    """The campaign tracker's .ics export and time zones work offline in Pyodide."""
+    lock = json.loads((lite_dir / "static" / "pyodide" / "pyodide-lock.json").read_text())
+    packages = lock["packages"]
+    assert {"icalendar", "python-dateutil", "tzdata", "six"} <= set(packages)
+    assert set(packages["icalendar"]["depends"]) == {"python-dateutil", "tzdata"}
+    assert "icalendar" in packages["exercises"]["depends"]
+    assert "zoneinfo" not in packages["tzdata"]["imports"]  # data only: the stdlib reads it
+
+
 def test_every_chapter_is_a_notebook(lite_dir: Path) -> None:
     contents = json.loads((lite_dir / "api" / "contents" / "all.json").read_text())
     names = {item["name"] for item in contents["content"]}

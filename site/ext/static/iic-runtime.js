@@ -64,13 +64,28 @@
     // The planning worksheet is plain fields; every other exercise needs Python.
     needWorker = sections.filter((s) => s.dataset.kind !== "planning");
     const coach = getCoach();
-    const setUps = { rehearsal: setUpRehearsal, planning: setUpPlanning, contacts: setUpContacts };
-    sections.forEach((section) => (setUps[section.dataset.kind] || setUp)(section, coach));
+    const setUps = { rehearsal: setUpRehearsal, planning: setUpPlanning };
+    sections.forEach((section) => {
+      if (CAMPAIGN_KINDS.includes(section.dataset.kind)) handOffCampaign(section, coach);
+      else (setUps[section.dataset.kind] || setUp)(section, coach);
+    });
     if (!needWorker.length) return;
     coach.showState();
     watchVisibility(needWorker, coach.start);
     prefetchWhenIdle(coach);
     coach.whenReady(() => registerServiceWorker(coachBase()));
+  }
+
+  // ---- the campaign tools (tracker, beliefs, dashboard) live in iic-campaign.js.
+  // Both scripts load async: if that one has not run yet, its sections wait in
+  // window.iicCampaignQueue and it sets them up when it arrives. ----
+  const CAMPAIGN_KINDS = ["contacts", "beliefs", "dashboard"];
+
+  function handOffCampaign(section, coach) {
+    const shared = { setStatus, showFailure, watchVisibility, readWorksheet, writeWorksheet, watchKey, notice, reportError };
+    const job = { section, coach, shared };
+    if (window.iicCampaign) window.iicCampaign.setUp(job.section, job.coach, job.shared);
+    else (window.iicCampaignQueue = window.iicCampaignQueue || []).push(job);
   }
 
   // ---- idle prefetch: on a page with an exercise, start the coach once the page
@@ -159,7 +174,9 @@
       sections.forEach((s) => {
         const ready = {
           rehearsal: "Ready: press Start interview when you are.",
-          contacts: "Ready: add the people you know, then pick the three to ask first.",
+          contacts: "Ready: add the people you could ask, then move each one along as things happen.",
+          beliefs: "Ready: write three to five beliefs, then tag what each conversation tells you.",
+          dashboard: "Ready.",
         }[s.dataset.kind] || "Ready: press Check whenever you want feedback.";
         if (!s.dataset.iicBusy && coachMaySay(s)) setStatus(s, ready);
         refreshCount(s, api);
@@ -285,7 +302,7 @@
       count: (kind, text, options) =>
         state === "ready" ? call({ type: "count", kind, text, options }) : Promise.resolve(null),
       rehearse: (action, payload) => start().then(() => call({ type: "rehearse", action, payload })),
-      contacts: (action, payload) => start().then(() => call({ type: "contacts", action, payload })),
+      campaign: (tool, action, payload) => start().then(() => call({ type: "campaign", tool, action, payload })),
     };
     return api;
   }
@@ -611,91 +628,6 @@
         save();
       }
     });
-  }
-
-  function setUpContacts(section, coach) {
-    const q = (sel) => section.querySelector(sel);
-    const name = q("input.iic-contact-name");
-    const circle = q("select.iic-contact-circle");
-    const note = q("input.iic-contact-note");
-    const area = q(".iic-contacts-area");
-    const picks = Array.from(section.querySelectorAll("select.iic-first-pick"));
-    const notes = [];
-    const empty = () => ({ circles: {}, first_three: [] });
-    let data = readWorksheet("contacts", notes) || empty();
-    if (notes.length) {
-      // Kept in front of the coach's own status lines until the learner changes the map.
-      section.dataset.iicNote = notes.join(" ");
-      setStatus(section, "");
-    }
-    let busy = 0;
-
-    function fillPicks(names, chosen) {
-      picks.forEach((select, i) => {
-        select.textContent = "";
-        const none = document.createElement("option");
-        none.value = "";
-        none.textContent = "(nobody)";
-        select.appendChild(none);
-        names.forEach((n) => {
-          const option = document.createElement("option");
-          option.value = n;
-          option.textContent = n;
-          select.appendChild(option);
-        });
-        select.value = chosen[i] || "";
-      });
-    }
-
-    function apply(out, keep) {
-      data = out.data;
-      area.innerHTML = out.html;
-      fillPicks(out.names, data.first_three || []);
-      section.dataset.iicMapped = String((Number(section.dataset.iicMapped) || 0) + 1);
-      const result = keep ? writeWorksheet("contacts", data) : { ok: true, message: "" };
-      if (!result.ok) {
-        setStatus(section, "This browser is not keeping data (storage is off).", false);
-      } else if (out.message || result.message) {
-        setStatus(section, [out.message, result.message].filter(Boolean).join(" "), false);
-      }
-    }
-
-    function act(action, payload, keep) {
-      if (coach.state === "failed") {
-        showFailure(section, coach.reason);
-        return Promise.resolve();
-      }
-      busy += 1;
-      return coach.contacts(action, { data, ...payload }).then(
-        (out) => apply(out, keep),
-        (err) => reportError(section, coach, err),
-      ).finally(() => { busy -= 1; });
-    }
-
-    // Draw a saved map once the map comes into view (which also starts the worker).
-    if (readWorksheet("contacts")) watchVisibility([section], () => act("show", {}, false));
-    watchKey("iic:worksheet:contacts", section, () => busy > 0, (saved) => {
-      data = saved || empty();
-      if (coach.state !== "idle") act("show", {}, false);
-    });
-    q("button.iic-add").addEventListener("click", () => {
-      act("add", { name: name.value, circle: circle.value, note: note.value }, true).then(() => {
-        if (!/^Write|^Choose/.test(q(".iic-ex-status").textContent)) {
-          name.value = "";
-          note.value = "";
-          name.focus();
-        }
-      });
-    });
-    picks.forEach((select) =>
-      select.addEventListener("change", () => {
-        act("first", { chosen: picks.map((p) => p.value) }, true).then(() => {
-          if (!/at most/.test(q(".iic-ex-status").textContent)) {
-            setStatus(section, "Saved: you will ask " + (data.first_three || []).join(", ") + " first.", false);
-          }
-        });
-      }),
-    );
   }
 
   // ---- the rehearsal: the worker keeps the conversation; this only shows it ----

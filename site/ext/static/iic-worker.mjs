@@ -123,13 +123,31 @@ async function install(pyodide, wheels) {
   return pyodide.pyimport("exercises.page_bridge");
 }
 
-function bridgeApi(bridge, started, snapshot) {
+function bridgeApi(bridge, started, snapshot, pyodide, manifest, indexURL) {
+  let later = null;
   return {
     grade: bridge.grade,
     count: bridge.count,
     rehearse: bridge.rehearse,
-    contacts: bridge.contacts,
+    campaign: bridge.campaign,
     warmUp: () => bridge.warm_up(),
+    // Wheels only some tools need (the manifest's laterFiles: the campaign tracker's
+    // calendar export and time-zone data), unpacked like the others but on the first
+    // request that needs them, so they never slow a start. A failure is not fatal:
+    // the tool says what is missing, and the next request tries again.
+    loadLater: () => {
+      const files = manifest.laterFiles || [];
+      if (!files.length) return Promise.resolve();
+      later ??= Promise.all(files.map((name) => fetchOk(indexURL + name, name).then((r) => r.arrayBuffer())))
+        .then((buffers) => {
+          for (const buffer of buffers) pyodide.unpackArchive(buffer, "wheel");
+          pyodide.runPython("import importlib; importlib.invalidate_caches()");
+        })
+        .catch(() => {
+          later = null;
+        });
+      return later;
+    },
     bootMs: performance.now() - started,
     snapshot,
   };
@@ -163,7 +181,7 @@ async function boot(config, post) {
       const bridge = await install(pyodide, wheels);
       mark("installed");
       bridge.count("pitch", "", "{}"); // proves the restored interpreter really works
-      return bridgeApi(bridge, started, "restored");
+      return bridgeApi(bridge, started, "restored", pyodide, manifest, indexURL);
     } catch (err) {
       console.warn("The saved start-up snapshot could not be used; starting normally.", err);
       await dropSnapshot();
@@ -189,7 +207,8 @@ async function boot(config, post) {
     untrack();
   }
   const bridge = await install(pyodide, wheels);
-  const api = bridgeApi(bridge, started, config.snapshots ? "pending" : "off");
+  const api = bridgeApi(bridge, started, config.snapshots ? "pending" : "off", pyodide, manifest,
+                        indexURL);
   api.makeSnapshot = () => pyodide.makeMemorySnapshot();
   api.key = manifest.key;
   return api;
@@ -254,9 +273,10 @@ self.onmessage = async ({ data }) => {
     } else if (type === "rehearse") {
       const out = JSON.parse(rt.rehearse(data.action, JSON.stringify(data.payload)));
       post({ id, type: "rehearsed", ...out });
-    } else if (type === "contacts") {
-      const out = JSON.parse(rt.contacts(data.action, JSON.stringify(data.payload)));
-      post({ id, type: "mapped", ...out });
+    } else if (type === "campaign") {
+      await rt.loadLater();
+      const out = JSON.parse(rt.campaign(data.tool, data.action, JSON.stringify(data.payload)));
+      post({ id, type: "campaign", ...out });
     } else if (type === "count") {
       const html = rt.count(data.kind, data.text, JSON.stringify(data.options));
       post({ id, type: "counted", html });
