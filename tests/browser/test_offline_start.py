@@ -60,12 +60,35 @@ def check_coach(section: Any, kind: str) -> None:
                                arg=[section.element_handle(), before], timeout=BOOT_MS)
         assert section.locator(".iic-feedback .iic-score-text").inner_text().startswith("Score ")
     elif kind == "contacts":
+        # The tracker appears on two pages and keeps one list: a new name on each.
+        name = "Aunt Rosa " + page.url.rsplit("/", 1)[-1].split(".")[0]
         before = int(section.get_attribute("data-iic-mapped") or 0)
-        section.get_by_label("Name or short description").fill("Aunt Rosa")
-        section.get_by_role("button", name="Add to my map").click()
+        section.get_by_label("Name or short description").fill(name)
+        section.get_by_role("button", name="Add to my tracker").click()
         page.wait_for_function("([el, n]) => Number(el.dataset.iicMapped || 0) > n",
                                arg=[section.element_handle(), before], timeout=BOOT_MS)
-        assert "Aunt Rosa" in section.locator(".iic-contacts-area").inner_text()
+        assert name in section.locator(".iic-contacts-area").inner_text()
+        # The calendar export loads icalendar on first use: precached, so it works offline.
+        section.get_by_role("button", name=f"Mark as asked: {name}").click()
+        page.wait_for_function("el => el.textContent.includes('follow up on')",
+                               arg=section.element_handle(), timeout=BOOT_MS)
+        before = int(section.get_attribute("data-iic-exported") or 0)
+        section.get_by_role("button", name="Export follow-ups to my calendar (.ics)").click()
+        page.wait_for_function("([el, n]) => Number(el.dataset.iicExported || 0) > n",
+                               arg=[section.element_handle(), before], timeout=BOOT_MS)
+        assert "Your calendar file has" in section.locator(".iic-ex-status").inner_text()
+    elif kind == "beliefs":
+        before = int(section.get_attribute("data-iic-beliefs") or 0)
+        section.get_by_label("A belief, in one sentence").fill("Shift work would suit me.")
+        section.get_by_role("button", name="Add belief").click()
+        page.wait_for_function("([el, n]) => Number(el.dataset.iicBeliefs || 0) > n",
+                               arg=[section.element_handle(), before], timeout=BOOT_MS)
+        assert "Shift work would suit me." in section.locator(".iic-beliefs-area").inner_text()
+    elif kind == "dashboard":
+        page.wait_for_function("el => Number(el.dataset.iicDashboard || 0) >= 1",
+                               arg=section.element_handle(), timeout=BOOT_MS)
+        people = section.locator(".iic-dashboard").get_attribute("data-people")
+        assert int(people) >= 1, people
     elif kind == "rehearsal":
         section.get_by_role("button", name="Start interview").click()
         page.wait_for_function("el => el.querySelectorAll('.iic-msg.iic-them').length >= 1",
@@ -119,8 +142,8 @@ def test_one_exercise_page_then_everything_works_offline(browser, site_url: str)
             quiz.wait_for()
             check_quiz(page, quiz)
             quizzes_seen.add(quiz.get_attribute("data-quiz-id"))
-    assert kinds_seen == {"goal", "planning", "contacts", "pitch", "questions", "thanks",
-                          "rehearsal"}
+    assert kinds_seen == {"goal", "planning", "contacts", "beliefs", "dashboard", "pitch",
+                          "questions", "thanks", "rehearsal"}
     banks = {p.stem for p in (SITE.parent.parent / "exercises" / "quiz" / "banks").glob("*.json")}
     assert quizzes_seen == banks
     assert not errors, errors
