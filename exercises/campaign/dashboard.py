@@ -253,8 +253,9 @@ def dashboard_html(data: Any, today: date, uid: str = "iic-dash") -> str:
         f'<div class="iic-table-scroll" role="region" tabindex="0" '
         f'aria-labelledby="{uid}-weeks-caption"><table class="iic-dash-table">'
         f'<caption id="{uid}-weeks-caption">The same numbers, week by week (weeks start on '
-        "Monday)</caption><thead><tr><th scope=\"col\">Week of</th><th scope=\"col\">Messages"
-        "</th><th scope=\"col\">Replies</th><th scope=\"col\">Held</th></tr></thead>"
+        "Monday): messages sent, replies, conversations held</caption><thead><tr>"
+        "<th scope=\"col\">Week of</th><th scope=\"col\">Sent</th><th scope=\"col\">"
+        "Replies</th><th scope=\"col\">Held</th></tr></thead>"
         f"<tbody>{rows}</tbody></table></div>"
         f"<h4>Reply rate: warm and cold</h4>{_rate_svg(stats, uid)}"
         f'<p class="iic-dash-rates">{_e(stats.warm.words("Warm contacts"))}. '
