@@ -50,8 +50,10 @@ NOT_IN_BROWSER = {"widgetsnbextension", "jupyterlab-widgets"}
 #: Files a wheel carries that the course never reads in the browser, by package:
 #: (patterns to drop, patterns kept even so). The course is in English, so of
 #: pyspellchecker's twelve word lists (7.2 MB) only the English one (0.65 MB) ships.
+#: icalendar's own test suite (0.24 of its 0.54 MB) is never imported by the course.
 BROWSER_TRIM: dict[str, tuple[list[str], list[str]]] = {
     "pyspellchecker": (["spellchecker/resources/*.json.gz"], ["spellchecker/resources/en.json.gz"]),
+    "icalendar": (["icalendar/tests/*"], []),
 }
 
 #: The environment markers of Pyodide 314 (Python 3.14 compiled to WebAssembly).

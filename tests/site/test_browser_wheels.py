@@ -116,6 +116,7 @@ def test_a_trimmed_wheel_keeps_only_what_the_browser_reads(tmp_path: Path) -> No
     other = make_wheel(src, "comm", "0.2.3", [])
     assert trim_wheel(other, tmp_path / "out") == other
     assert "pyspellchecker" in BROWSER_TRIM
+    assert BROWSER_TRIM["icalendar"] == (["icalendar/tests/*"], [])  # the course never runs them
 
 
 def test_page_on_first_use_moves_a_dependency_out_of_the_start(tmp_path: Path) -> None:
