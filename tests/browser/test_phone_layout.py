@@ -100,15 +100,38 @@ def fill_exercises(page: Any) -> list[str]:
             section.get_by_label("From whom? (a name or a description)").fill(
                 "A pharmacist two years into the job at the teaching hospital")
         elif kind == "contacts":
-            for name, circle in (("Aunt Rosa, who works in hospital administration",
-                                  "Friends and family"),
-                                 ("Dr Okoye", "Teachers and professors")):
+            # The tracker is on two pages and keeps one list: new names on each, then
+            # one person moved along and another open in the edit form.
+            page_name = page.url.rsplit("/", 1)[-1].split(".")[0]
+            names = [f"Aunt Rosa, who works in hospital administration ({page_name})",
+                     f"Dr Okoye ({page_name})"]
+            for name, circle in zip(names, ("Friends and family", "Teachers and professors"),
+                                    strict=True):
                 before = int(section.get_attribute("data-iic-mapped") or 0)
                 section.get_by_label("Name or short description").fill(name)
+                section.get_by_label("Organisation (optional)").fill(
+                    "Northgate University Teaching Hospital Trust")
                 section.get_by_label("Circle").select_option(label=circle)
                 section.get_by_role("button", name="Add to my tracker").click()
                 page.wait_for_function("([el, n]) => Number(el.dataset.iicMapped || 0) > n",
                                        arg=[section.element_handle(), before], timeout=BOOT_MS)
+            before = int(section.get_attribute("data-iic-mapped") or 0)
+            section.get_by_role("button", name=f"Mark as asked: {names[0]}").click()
+            page.wait_for_function("([el, n]) => Number(el.dataset.iicMapped || 0) > n",
+                                   arg=[section.element_handle(), before], timeout=BOOT_MS)
+            section.get_by_role("button", name=f"Edit: {names[1]}").click()
+            section.locator(".iic-edit-form").wait_for(timeout=BOOT_MS)
+        elif kind == "beliefs":
+            for text in ("I would enjoy spending most of the day with patients, not at a desk",
+                         "The night shifts would suit me"):
+                before = int(section.get_attribute("data-iic-beliefs") or 0)
+                section.get_by_label("A belief, in one sentence").fill(text)
+                section.get_by_role("button", name="Add belief").click()
+                page.wait_for_function("([el, n]) => Number(el.dataset.iicBeliefs || 0) > n",
+                                       arg=[section.element_handle(), before], timeout=BOOT_MS)
+        elif kind == "dashboard":
+            page.wait_for_function("el => Number(el.dataset.iicDashboard || 0) >= 1",
+                                   arg=section.element_handle(), timeout=BOOT_MS)
         elif kind == "rehearsal":
             # Mid-conversation: started, two questions asked, not ended.
             section.get_by_role("button", name="Start interview").click()
@@ -161,7 +184,7 @@ def test_every_page_fits_a_phone_in_every_state(offline_contexts, site_url: str,
         assert_fits(page, f"{path} at {width}x{height}")
     # The walk really met every kind of exercise and every quiz.
     assert seen["kinds"] == {"goal", "pitch", "questions", "thanks", "planning", "contacts",
-                             "rehearsal"}, seen
+                             "beliefs", "dashboard", "rehearsal"}, seen
     assert seen["quizzes"] >= 7
     traffic.assert_clean()
 
