@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 PORT   ?= 8000
 
-.PHONY: setup vendor chromium site serve test lint bench clean
+.PHONY: setup vendor chromium site serve dist test lint bench clean
 
 # A copied project folder brings a .venv that still runs the original folder's code
 # (its scripts and its editable install point back there): drop it before make looks
@@ -48,6 +48,10 @@ site: setup
 ## serve: build, then serve on http://127.0.0.1:$(PORT)
 serve: site
 	$(PY) site/serve.py --port $(PORT)
+
+## dist: build, then zip the site with its own server into dist/ (see site/dist.py)
+dist: site
+	$(PY) site/dist.py
 
 lint: setup
 	$(BIN)/ruff check exercises tests site benchmarks

@@ -1,6 +1,11 @@
-"""Serve the built site on 127.0.0.1 with the MIME types Pyodide and JupyterLite need.
+"""Serve the built site with the MIME types Pyodide and JupyterLite need.
 
-Usage: python site/serve.py [--port 8000] [--dir _build/html]
+Usage: python site/serve.py [--port 8000] [--dir _build/html] [--host 127.0.0.1]
+
+By default only this computer can open the site. ``--host 0.0.0.0`` serves a
+classroom: every device on the same network opens one of the addresses printed at
+start-up. Standard library only, so the same file runs inside the downloadable
+build (``make dist``), where it serves the ``site/`` folder next to it.
 
 Like a static host (GitHub Pages does the same), it compresses text and
 WebAssembly with gzip when the browser accepts it (the 9.6 MB Pyodide wasm goes
@@ -25,6 +30,7 @@ import gzip
 import http.server
 import os
 import re
+import socket
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -174,15 +180,74 @@ def make_server(directory: Path, port: int = 8000, quiet: bool = False,
     return server
 
 
-def main() -> None:
+def default_dir() -> Path:
+    """``site/`` next to this file in the downloadable build, else the repository's build."""
+    bundled = Path(__file__).resolve().parent / "site"
+    return bundled if (bundled / "index.html").is_file() else REPO / "_build" / "html"
+
+
+def lan_addresses() -> list[str]:
+    """This computer's IPv4 addresses other than loopback, best guess first.
+
+    Nothing is sent: connecting a UDP socket only asks the system which interface
+    it would route through. Both look-ups may find nothing on a machine with no
+    network, and then the list is empty.
+    """
+    found: list[str] = []
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("198.51.100.1", 9))  # TEST-NET-2: routed like any address, never used
+        found.append(probe.getsockname()[0])
+    except OSError:
+        pass
+    finally:
+        probe.close()
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+        found += [str(info[4][0]) for info in infos]
+    except OSError:
+        pass
+    unique = dict.fromkeys(a for a in found if a and not a.startswith(("127.", "0.")))
+    return list(unique)
+
+
+def share_lines(host: str, port: int) -> list[str]:
+    """What to tell the room: the addresses that reach this server."""
+    if host in ("0.0.0.0", ""):
+        addresses = lan_addresses()
+        lines = [f"Serving the course on every network of this computer, port {port}."]
+        if addresses:
+            lines.append("Learners on the same network open:")
+            lines += [f"    http://{a}:{port}/" for a in addresses]
+        else:
+            lines.append("No network address found: connect this computer to the room's "
+                         "Wi-Fi or hotspot, then start again.")
+        lines.append(f"On this computer: http://127.0.0.1:{port}/")
+        return lines
+    return [f"Serving the course at http://{host}:{port}/"]
+
+
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--dir", type=Path, default=REPO / "_build" / "html")
-    args = parser.parse_args()
+    parser.add_argument("--port", type=int, default=8000,
+                        help="port to listen on (0 picks a free one)")
+    parser.add_argument("--dir", type=Path, default=default_dir(),
+                        help="the built site (default: %(default)s)")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to listen on; 0.0.0.0 serves every device on the "
+                             "network (default: %(default)s, this computer only)")
+    args = parser.parse_args(argv)
     if not (args.dir / "index.html").is_file():
         raise SystemExit(f"{args.dir} has no index.html: build the site first (make site)")
-    server = make_server(args.dir, args.port)
-    print(f"Serving the course at http://127.0.0.1:{args.port}/ (Ctrl+C to stop)")
+    try:
+        server = make_server(args.dir, args.port, host=args.host)
+    except OSError as exc:
+        raise SystemExit(f"Could not listen on {args.host}:{args.port} ({exc.strerror or exc}). "
+                         "Try another port, e.g. --port 8080.") from None
+    port = server.server_address[1]
+    for line in share_lines(args.host, port):
+        print(line, flush=True)
+    print("Press Ctrl+C to stop.", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

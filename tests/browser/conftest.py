@@ -64,26 +64,30 @@ class Traffic:
         assert not self.console_errors, f"console errors: {self.console_errors}"
 
 
-def is_local(url: str) -> bool:
+def is_local(url: str, also: frozenset[str] = frozenset()) -> bool:
     parsed = urlparse(url)
     if parsed.scheme in ("data", "blob", "about", "chrome-extension"):
         return True
-    return parsed.hostname in LOCAL_HOSTS
+    return parsed.hostname in LOCAL_HOSTS or parsed.hostname in also
 
 
-def new_offline_context(browser, **options) -> tuple[object, Traffic]:
+def new_offline_context(browser, allow_hosts: tuple[str, ...] = (),
+                        **options) -> tuple[object, Traffic]:
     """A fresh context where any non-loopback request is aborted and recorded.
 
     Routing at the context level also sees requests from Web Workers (the
     Pyodide kernel and the in-page grader), so a CDN URL anywhere fails visibly.
+    ``allow_hosts`` adds this machine's own addresses for the one test that serves
+    the site to a network (test_dist.py); every other test allows loopback only.
     ``options`` go to ``browser.new_context`` (a phone's viewport, for example).
     """
     context = browser.new_context(service_workers="allow", **options)
     traffic = Traffic()
+    also = frozenset(allow_hosts)
 
     def guard(route) -> None:
         url = route.request.url
-        if is_local(url):
+        if is_local(url, also):
             route.continue_()
         else:
             traffic.blocked.append(url)

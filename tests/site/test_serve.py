@@ -80,3 +80,40 @@ def test_unchanged_files_answer_304(served) -> None:
 def test_missing_files_are_404(served) -> None:
     url, _ = served
     assert get(f"{url}/nope.js", **{"Accept-Encoding": "gzip"}).status == 404
+
+
+def test_host_option_serves_every_interface_and_says_where(tmp_path: Path, capsys) -> None:
+    """`serve.py --host 0.0.0.0` listens beyond loopback and prints the room's addresses."""
+    import serve
+
+    (tmp_path / "index.html").write_text("<h1>course</h1>")
+    server = make_server(tmp_path, port=0, quiet=True, host="0.0.0.0")
+    try:
+        assert server.server_address[0] == "0.0.0.0"
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        port = server.server_address[1]
+        lines = serve.share_lines("0.0.0.0", port)
+        assert lines[-1] == f"On this computer: http://127.0.0.1:{port}/"
+        for address in serve.lan_addresses():
+            assert not address.startswith("127.")
+            assert f"    http://{address}:{port}/" in lines
+            assert b"course" in get(f"http://{address}:{port}/index.html").read()
+        if not serve.lan_addresses():
+            assert any("No network address found" in line for line in lines)
+    finally:
+        server.shutdown()
+    assert serve.share_lines("127.0.0.1", 8000) == ["Serving the course at "
+                                                    "http://127.0.0.1:8000/"]
+
+
+def test_bundled_site_is_the_default_folder(tmp_path: Path) -> None:
+    """Inside the zip, serve.py serves the site/ folder next to it with no options."""
+    import shutil
+    import subprocess
+
+    shutil.copy2(REPO / "site" / "serve.py", tmp_path / "serve.py")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("bundled")
+    out = subprocess.run([sys.executable, "-c", "import serve; print(serve.default_dir())"],
+                         cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert Path(out.strip()) == (tmp_path / "site").resolve()
