@@ -99,3 +99,43 @@ def warm_up(kind: str | None = None) -> None:
         text, options = _WARM_UP[name]
         grade(name, text, json.dumps(options))
         count(name, text, json.dumps(options))
+
+
+def classroom(action: str, payload_json: str) -> str:
+    """The class results page and the progress page's share code and kit, as JSON.
+
+    - ``summary``: {"submissions": [{"source", "text"}], "anonymise"} ->
+      {"html", "csv", "loaded", "problems"}: each text is a saved-work export or a
+      share code (several codes may be pasted in one text);
+    - ``share``: {"doc": saved-work document} -> {"code"};
+    - ``kit``: {"doc": saved-work document} -> {"markdown"} (the interview kit).
+    """
+    from exercises import classroom as cls
+    from exercises.classroom.results import split_codes
+    from exercises.storage import SavedWorkError, interview_kit_markdown, normalise
+
+    p = _object(payload_json)
+    if action in ("share", "kit"):
+        try:
+            doc, _ = normalise(p.get("doc"))
+        except SavedWorkError as exc:
+            return json.dumps({"error": str(exc)})
+        if action == "share":
+            return json.dumps({"code": cls.share_code(doc)})
+        return json.dumps({"markdown": interview_kit_markdown(doc)})
+    records, problems = [], []
+    submissions = p.get("submissions") if isinstance(p.get("submissions"), list) else []
+    for n, item in enumerate(submissions, 1):
+        item = item if isinstance(item, dict) else {}
+        source = _text(item.get("source")) or f"item {n}"
+        text = _text(item.get("text"))
+        pieces = [text] if text.lstrip().startswith("{") else split_codes(text) or [text]
+        for piece in pieces:
+            record, why = cls.read_submission(piece)
+            if record is None:
+                problems.append(f"{source}: {why}")
+            else:
+                records.append(record)
+    summary = cls.class_summary(records, anonymise=bool(p.get("anonymise")))
+    return json.dumps({"html": cls.summary_html(summary), "csv": cls.summary_csv(summary),
+                       "loaded": len(summary["learners"]), "problems": problems})
