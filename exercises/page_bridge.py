@@ -107,17 +107,19 @@ def classroom(action: str, payload_json: str) -> str:
     - ``summary``: {"submissions": [{"source", "text"}], "anonymise"} ->
       {"html", "csv", "loaded", "problems"}: each text is a saved-work export or a
       share code (several codes may be pasted in one text);
-    - ``share``: {"doc": saved-work document} -> {"code"};
-    - ``kit``: {"doc": saved-work document} -> {"markdown"} (the interview kit).
+    - ``share``: {"doc": saved-work document} or {"storage": {key: stored text}} ->
+      {"code"};
+    - ``kit``: the same payload -> {"markdown"} (the interview kit).
     """
     from exercises import classroom as cls
-    from exercises.classroom.results import split_codes
+    from exercises.classroom.results import document_from_storage, split_codes
     from exercises.storage import SavedWorkError, interview_kit_markdown, normalise
 
     p = _object(payload_json)
     if action in ("share", "kit"):
         try:
-            doc, _ = normalise(p.get("doc"))
+            doc = document_from_storage(p["storage"]) if isinstance(p.get("storage"), dict) \
+                else normalise(p.get("doc"))[0]
         except SavedWorkError as exc:
             return json.dumps({"error": str(exc)})
         if action == "share":

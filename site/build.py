@@ -132,7 +132,9 @@ def build_lite(wheel: Path) -> dict:
     (LITE_SRC / "jupyter_lite_config.json").write_text(json.dumps(lite_config(), indent=1))
 
     with step("notebooks: chapters -> .ipynb"):
-        chapters = [p for p in toc_chapters() if p.stem != "progress"]
+        # Pages for the learner's own saved work and for instructors stay book pages.
+        chapters = [p for p in toc_chapters()
+                    if p.stem not in ("progress", "class-results", "instructors-guide")]
         written = build_notebooks(chapters, LITE_SRC / "contents")
         # A blank notebook for learners (and the benchmark's bare-kernel baseline).
         shutil.copy2(HERE / "lite" / "scratchpad.ipynb", LITE_SRC / "contents")

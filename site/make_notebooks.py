@@ -57,8 +57,19 @@ INTRO = (
 ONLY = {"html": False, "not html": True, "notebook": True, "not notebook": False}
 
 
+#: Classroom directives (site/ext/classroom.py) that only make sense on a book page.
+BOOK_PAGE_ONLY = {"class-results", "exit-ticket", "learner-card", "persona-cards",
+                  "exit-tickets-print", "lms-downloads"}
+
+
 def code_for(name: str, arg: str) -> str | None:
     """Python source that replaces a directive in the notebook, or None."""
+    if name == "group-plan":
+        return ("from exercises.classroom import group_plan, print_counts\n\n"
+                "learners = 25  # your class size\n"
+                "print(group_plan(learners, 90)[\"summary\"])\n"
+                "for row in print_counts(learners, 90):\n"
+                "    print(f\"{row['with_spares']:>3}  {row['handout']}\")")
     if name == "quiz":
         return f'from exercises.quiz import show_quiz\n\nshow_quiz("{arg}")'
     if name == "exercise" and arg in WIDGETS:
@@ -103,6 +114,9 @@ def convert_block(name: str, arg: str, options: dict[str, str], body: list[str])
         alt = options.get("alt", "")
         caption = " ".join(b.strip() for b in body if b.strip())
         return f"![{alt}]({arg})\n\n*{caption}*" if caption else f"![{alt}]({arg})"
+    if name in BOOK_PAGE_ONLY:
+        return ("> This part works on the course's book page (it reads and saves work in "
+                "the browser, or prints), not in a notebook.")
     title = arg if name == "admonition" else name.capitalize()
     quoted = "\n".join(f"> {b}" if b.strip() else ">" for b in body)
     return f"> **{title}**\n>\n{quoted}" if title else quoted

@@ -54,6 +54,13 @@ def group_plan(n: int, minutes: int = 90) -> dict[str, Any]:
             "summary": f"{n} learners: " + " and ".join(parts) + "."}
 
 
+#: The "why" of rows whose reason names numbers, said in general for the page's table.
+GENERAL_WHY = {
+    "Observer checklist": f"one per trio per round ({TRIO_ROUNDS} rounds); pairs need none",
+    "Exit tickets (three to a page)": "pages: one for every three learners, cut in three",
+}
+
+
 def _spares(copies: int) -> int:
     return copies + max(1, math.ceil(copies * SPARE_SHARE)) if copies else 0
 
@@ -85,7 +92,18 @@ def print_counts(n: int, minutes: int = 90) -> list[dict[str, Any]]:
 
 
 def plans_for_page(max_class: int = MAX_CLASS) -> dict[str, Any]:
-    """Every class size's plan and counts, for the workshop page to look up."""
-    return {str(n): {str(m): {"plan": group_plan(n, m), "counts": print_counts(n, m)}
-                     for m in (60, 90)}
-            for n in range(1, max_class + 1)}
+    """Every class size's plan and counts, compact, for the workshop page to look up.
+
+    {"handouts": {minutes: [(handout, why)...]}, "sizes": {n: {minutes: [summary,
+    [copies...], [with spares...]]}}}: the row texts once, the numbers per size.
+    """
+    sizes = {}
+    for n in range(1, max_class + 1):
+        sizes[str(n)] = {}
+        for m in (60, 90):
+            rows = print_counts(n, m)
+            sizes[str(n)][str(m)] = [group_plan(n, m)["summary"], [r["copies"] for r in rows],
+                                     [r["with_spares"] for r in rows]]
+    return {"handouts": {str(m): [[r["handout"], GENERAL_WHY.get(r["handout"], r["why"])]
+                                  for r in print_counts(max_class, m)] for m in (60, 90)},
+            "sizes": sizes}

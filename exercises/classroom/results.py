@@ -240,3 +240,32 @@ def split_codes(text: Any) -> list[str]:
     if not isinstance(text, str):
         return []
     return re.findall(r"IIC\d+-[A-Za-z0-9_\-]+", text)
+
+
+def document_from_storage(items: Any) -> dict[str, Any]:
+    """A saved-work document from the page's storage, given as {key: stored JSON text}.
+
+    The keys are the book's (``iic:exercise:<kind>``, ``iic:worksheet:<name>``,
+    ``iic:quiz:<id>``, ``iic:rehearsals``); anything else, or text that is not JSON of
+    the right shape, is left out. The result is checked like an imported file.
+    """
+    from exercises.storage import empty_document, normalise, now_iso
+
+    doc = empty_document()
+    doc["exported_at"] = now_iso()
+    sections = {"exercise": "exercises", "worksheet": "worksheets", "quiz": "quizzes"}
+    for key, text in (items.items() if isinstance(items, dict) else []):
+        if not isinstance(key, str) or not isinstance(text, str):
+            continue
+        try:
+            value = json.loads(text)
+        except ValueError:
+            continue
+        parts = key.split(":", 2)
+        if key == "iic:rehearsals" and isinstance(value, list):
+            doc["rehearsals"] = value
+        elif len(parts) == 3 and parts[0] == "iic" and parts[1] in sections and parts[2] \
+                and isinstance(value, dict):
+            doc[sections[parts[1]]][parts[2]] = value
+    clean, _ = normalise(doc)
+    return clean

@@ -44,7 +44,7 @@ ALL_KINDS = set(IN_PAGE_KINDS) | {"rehearsal", "planning"} | CAMPAIGN_KINDS
 PRACTICE_START_SECONDS = 20
 
 #: Pages that are not turned into JupyterLite notebooks.
-NO_NOTEBOOK = {"book/progress"}
+NO_NOTEBOOK = {"book/progress", "book/class-results", "book/instructors-guide"}
 
 
 def lite_notebook_url(docname: str) -> str:
@@ -364,6 +364,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # whichever order they arrive (see iicCampaignQueue in both scripts).
     app.add_css_file("iic-campaign.css")
     app.add_js_file("iic-campaign.js", priority=100, **{"async": "async"})
+    # Classroom workshops (issue 12): class results, exit ticket, handouts, LMS files.
+    import classroom  # site/ext, next to this file
+
+    classroom.setup_classroom(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
 
 

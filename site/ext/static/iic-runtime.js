@@ -303,6 +303,7 @@
         state === "ready" ? call({ type: "count", kind, text, options }) : Promise.resolve(null),
       rehearse: (action, payload) => start().then(() => call({ type: "rehearse", action, payload })),
       campaign: (tool, action, payload) => start().then(() => call({ type: "campaign", tool, action, payload })),
+      classroom: (action, payload) => start().then(() => call({ type: "classroom", action, payload })),
     };
     return api;
   }
@@ -818,6 +819,10 @@
   }
 
   earlyStart();
+  // The classroom pages (iic-classroom.js: class results, share code, kit) use the
+  // same worker; both scripts load async, so say when it can be reached.
+  window.iicGetCoach = getCoach;
+  document.dispatchEvent(new Event("iic-coach-available"));
   const ready = () => whenSavedWork(init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", ready);
   else ready();

@@ -130,6 +130,7 @@ function bridgeApi(bridge, started, snapshot, pyodide, manifest, indexURL) {
     count: bridge.count,
     rehearse: bridge.rehearse,
     campaign: bridge.campaign,
+    classroom: bridge.classroom,
     warmUp: () => bridge.warm_up(),
     // Wheels only some tools need (the manifest's laterFiles: the campaign tracker's
     // calendar export and time-zone data), unpacked like the others but on the first
@@ -222,7 +223,7 @@ async function boot(config, post) {
 // no snapshot this time, the next visit tries again. Any failure just means the
 // next visit starts normally.
 let learnerRequests = 0;
-const carriesLearnerText = (data) => ["grade", "rehearse", "contacts"].includes(data.type);
+const carriesLearnerText = (data) => ["grade", "rehearse", "campaign", "classroom"].includes(data.type);
 
 function snapshotNow(rt) {
   if (rt.snapshot !== "pending") return null;
@@ -277,6 +278,9 @@ self.onmessage = async ({ data }) => {
       await rt.loadLater();
       const out = JSON.parse(rt.campaign(data.tool, data.action, JSON.stringify(data.payload)));
       post({ id, type: "campaign", ...out });
+    } else if (type === "classroom") {
+      const out = JSON.parse(rt.classroom(data.action, JSON.stringify(data.payload)));
+      post({ id, type: "classroom", ...out });
     } else if (type === "count") {
       const html = rt.count(data.kind, data.text, JSON.stringify(data.options));
       post({ id, type: "counted", html });
