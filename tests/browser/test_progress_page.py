@@ -73,20 +73,21 @@ def test_progress_page_shows_exports_imports_and_resets(offline_context,
     with page.expect_download() as info:
         root.locator(".iic-progress-export").click()
     download = info.value
-    assert download.suggested_filename == "interview_work.json"
+    today = page.evaluate("() => new Date().toISOString().slice(0, 10)")
+    assert download.suggested_filename == f"interview_work-{today}.json"
     exported_text = open(download.path(), encoding="utf-8").read()
     exported = json.loads(exported_text)
     assert exported["format"] == "iic-saved-work"
     assert exported["version"] == 1
     assert exported["quizzes"][QUIZ_ID]["score"] == score
     assert exported["quizzes"][QUIZ_ID]["total"] == total
-    status_says(page, root, "exported as interview_work.json")
+    status_says(page, root, f"exported as interview_work-{today}.json")
 
     # The interview kit downloads as Markdown and lists the quiz result.
     with page.expect_download() as info:
         root.locator(".iic-progress-kit").click()
     kit = open(info.value.path(), encoding="utf-8").read()
-    assert info.value.suggested_filename == "interview_kit.md"
+    assert info.value.suggested_filename == f"interview_kit-{today}.md"
     assert kit.startswith("# My informational interview kit")
     assert f"| {score}/{total} |" in kit
 

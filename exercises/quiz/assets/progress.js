@@ -164,7 +164,8 @@ function iicProgressInit(uid, cfg, sw, kit) {
       if (!own(cfg.exerciseTitles, k)) { extras.push(["iic:exercise:" + k, "Exercise: " + k, doc.exercises[k]]); }
     });
     Object.keys(doc.worksheets).sort().forEach(function (k) {
-      if (!own(cfg.worksheetTitles, k)) { extras.push(["iic:worksheet:" + k, "Worksheet: " + k, doc.worksheets[k]]); }
+      // The learner's name has its own fields on this page; it is not a piece of work.
+      if (!own(cfg.worksheetTitles, k) && k !== "learner") { extras.push(["iic:worksheet:" + k, "Worksheet: " + k, doc.worksheets[k]]); }
     });
     var frag = document.createDocumentFragment();
     extras.slice(0, EXTRA_ROWS_SHOWN).forEach(function (x) {
@@ -276,10 +277,7 @@ function iicProgressInit(uid, cfg, sw, kit) {
     a.click();
     setTimeout(function () { URL.revokeObjectURL(url); a.remove(); }, 1000);
   }
-  function kitContext() {
-    return { madeOn: new Date().toISOString().slice(0, 10), quizTitles: quizTitles,
-             circles: cfg.circles, personas: cfg.personas };
-  }
+
   function downloadTranscript(record, who) {
     var pid = String(get(record, "persona") || "conversation").replace(/[^a-z0-9-]+/gi, "-");
     var day = sw.timeMs(get(record, "saved_at")) !== null ? "-" + record.saved_at.slice(0, 10) : "";
@@ -287,14 +285,49 @@ function iicProgressInit(uid, cfg, sw, kit) {
     say("The transcript of your conversation with " + who.name + " was downloaded.");
   }
 
+  // ---- whose work: the name typed on this page (iic:worksheet:learner) ----------------
+  function learnerName(doc) {
+    var sheet = get(get(doc, "worksheets"), "learner");
+    var name = isObj(sheet) ? get(sheet, "name") : "";
+    return typeof name === "string" ? name.trim() : "";
+  }
+  // interview_work-ama-osei-2026-12-03.json: the name (letters and digits) and the date.
+  function fileName(stem, ext, doc) {
+    var slug = learnerName(doc).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+    return stem + (slug ? "-" + slug : "") + "-" + new Date().toISOString().slice(0, 10) + "." + ext;
+  }
+
   root.querySelector(".iic-progress-export").addEventListener("click", function () {
-    download("interview_work.json", "application/json", JSON.stringify(readAll(), null, 2) + "\n");
-    say("Your work was exported as interview_work.json. Import it here in another browser, " +
-        "or upload it next to a course notebook.");
+    var doc = readAll(), name = fileName("interview_work", "json", doc);
+    download(name, "application/json", JSON.stringify(doc, null, 2) + "\n");
+    say("Your work was exported as " + name + ". Import it here in another browser, " +
+        "or upload it next to a course notebook." +
+        (learnerName(doc) ? "" : " If it is for an instructor, add your name above first."));
   });
+  // The kit is written by the course's Python (exercises.storage.interview_kit_markdown),
+  // run by this page's worker, so the notebook and the book give the same kit.
   root.querySelector(".iic-progress-kit").addEventListener("click", function () {
-    download("interview_kit.md", "text/markdown", kit.interviewKit(readAll(), kitContext()));
-    say("Your interview kit was downloaded as interview_kit.md.");
+    var doc = readAll(), name = fileName("interview_kit", "md", doc);
+    if (!window.iicGetCoach) {
+      say("The kit cannot be made here: the page's coach did not load. Export your work instead.");
+      return;
+    }
+    var items = {};
+    if (store) {
+      for (var i = 0; i < store.length; i++) {
+        var k = store.key(i);
+        if (k && k.indexOf("iic:") === 0) { items[k] = store.getItem(k); }
+      }
+    }
+    var failed = function (err) {
+      say("The kit could not be made (" + err.message + "). Export your work instead; nothing is lost.");
+    };
+    say("Preparing your interview kit in this browser...");
+    window.iicGetCoach().classroom("kit", { storage: items }).then(function (out) {
+      if (out.error) { throw new Error(out.error); }
+      download(name, "text/markdown", out.markdown);
+      say("Your interview kit was downloaded as " + name + ".");
+    }).catch(failed);
   });
 
   // ---- import -----------------------------------------------------------------------
@@ -375,16 +408,74 @@ function iicProgressInit(uid, cfg, sw, kit) {
     }
   }
 
-  function importText(text, started) {
+  // Someone else's file never mixes into this learner's work without a yes.
+  function otherLearner(data, mine) {
+    var theirs = learnerName(data), mineName = learnerName(mine);
+    if (!theirs || theirs.toLowerCase() === mineName.toLowerCase()) { return ""; }
+    var ownWork = Object.keys(mine.exercises).length + Object.keys(mine.quizzes).length +
+      Object.keys(mine.worksheets).filter(function (k) { return k !== "learner"; }).length + mine.rehearsals.length;
+    if (!mineName && !ownWork) { return ""; }
+    return "This file is " + theirs + "\u2019s work, but the work in this browser is " +
+      (mineName ? mineName + "\u2019s" : "yours (no name given)") + ". Importing it would mix the two, " +
+      "and newer parts of the file would replace your own.";
+  }
+  var pendingImport = null;
+  var otherBox = document.createElement("div");
+  otherBox.className = "iic-progress-other";
+  otherBox.setAttribute("role", "group");
+  otherBox.hidden = true;
+  var otherText = document.createElement("p");
+  otherText.id = uid + "-other-text";
+  otherBox.setAttribute("aria-labelledby", otherText.id);
+  var otherYes = document.createElement("button");
+  otherYes.type = "button";
+  otherYes.className = "iic-progress-other-yes";
+  otherYes.textContent = "Import it anyway (keep my name)";
+  var otherNo = document.createElement("button");
+  otherNo.type = "button";
+  otherNo.className = "iic-progress-other-no";
+  otherNo.textContent = "Cancel: do not import";
+  otherBox.appendChild(otherText);
+  otherBox.appendChild(otherYes);
+  otherBox.appendChild(document.createTextNode(" "));
+  otherBox.appendChild(otherNo);
+  confirmBox.parentNode.insertBefore(otherBox, confirmBox);
+  otherNo.addEventListener("click", function () {
+    pendingImport = null;
+    otherBox.hidden = true;
+    fileInput.focus();
+    say("Nothing was imported. Your saved work is unchanged.");
+  });
+  otherYes.addEventListener("click", function () {
+    var held = pendingImport;
+    pendingImport = null;
+    otherBox.hidden = true;
+    if (!held) { return; }
+    if (isObj(get(held.data, "worksheets"))) { delete held.data.worksheets.learner; }
+    importText(held.data, held.started, true);
+  });
+
+  function importText(text, started, accepted) {
     window.__T = {parseStart: performance.now() - started};
     if (!store) { say("Nothing was imported: this browser is not letting the page store data."); return; }
     var data;
-    try { data = parseDocument(text); } catch (e) {
-      say("Nothing was imported: " + e.message + " Your saved work is unchanged.");
-      return;
+    if (accepted) { data = text; } else {
+      try { data = parseDocument(text); } catch (e) {
+        say("Nothing was imported: " + e.message + " Your saved work is unchanged.");
+        return;
+      }
     }
     var t0 = performance.now();
     var mine = readAll(); window.__T.readAll = performance.now() - t0; t0 = performance.now();
+    var warning = accepted ? "" : otherLearner(data, mine);
+    if (warning) {
+      pendingImport = { data: data, started: started };
+      otherText.textContent = warning + " Nothing has been imported yet.";
+      otherBox.hidden = false;
+      otherNo.focus();  // the safe choice first
+      say("Check the question above before anything is imported.");
+      return;
+    }
     var plan = planImport(data, mine); window.__T.plan = performance.now() - t0; t0 = performance.now();
     try { applyWrites(plan.writes, plan.existing); } catch (e) { say(e.message); return; }
     window.__T.apply = performance.now() - t0; t0 = performance.now();
