@@ -26,6 +26,7 @@ CHAPTER_ORDER = ("welcome", "purpose", "planning", "finding-people", "pitching",
 EXERCISE_KINDS = (("goal", "Learning goal"), ("pitch", "Outreach pitch"),
                   ("questions", "Question list"), ("thanks", "Thank-you note"))
 WORKSHEETS = (("planning", "Planning worksheet"), ("contacts", "Campaign tracker"),
+              ("exit-ticket", "Workshop exit ticket"),
               ("beliefs", "Beliefs and decision grid"))
 # The progress page is book/progress.html, next to the practice chapter.
 PRACTICE_URL = "practice.html"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from exercises.classroom import class_summary, learner_results, summary_csv
-from exercises.storage import parse_document
+from exercises.storage import interview_kit_markdown, parse_document
 
 from .axe import audit, describe
 from .test_inpage_exercises import BOOT_MS, check, exercise
@@ -103,6 +103,14 @@ def play_learner(context: Any, site_url: str, learner: dict[str, Any],
     assert info.value.suggested_filename == f"interview_work-{learner['slug']}-{today}.json"
     path = tmp / info.value.suggested_filename
     info.value.save_as(path)
+    # The interview kit is written by the course's Python in the page's worker: the
+    # same text the notebook's storage module writes from the exported file.
+    with page.expect_download(timeout=BOOT_MS) as kit_info:
+        root.locator(".iic-progress-kit").click()
+    assert kit_info.value.suggested_filename == f"interview_kit-{learner['slug']}-{today}.md"
+    kit = Path(kit_info.value.path()).read_bytes().decode("utf-8")
+    assert kit == interview_kit_markdown(parse_document(path.read_text(encoding="utf-8"))[0])
+    assert learner["pitch"].split()[0] in kit
     card = page.locator('[data-iic-classroom="learner-card"][data-iic-ready="1"]')
     assert card.locator('input[data-field="name"]').input_value() == learner["name"]
     card.locator("button.iic-share-make").click()
