@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
+from exercises.grading import rubric
 from exercises.grading.questions import CATEGORIES, CORE
 
 __all__ = [
@@ -37,47 +38,21 @@ __all__ = [
     "report_from_dict",
 ]
 
-KINDS = ("pitch", "questions", "thanks", "goal", "intro")
+KINDS = rubric.KINDS
 
-KIND_TITLES = {
-    "pitch": "Feedback on your outreach message",
-    "questions": "Feedback on your question list",
-    "thanks": "Feedback on your thank-you note",
-    "goal": "Feedback on your learning goal",
-    "intro": "Feedback on your 30-second introduction",
-}
+KIND_TITLES = dict(rubric.general()["kind_titles"])
 
-LEVEL_WORDS = {
-    "ready": "ready",
-    "almost": "almost ready",
-    "needs-work": "needs more work",
-}
+LEVEL_WORDS = {lv["id"]: lv["words"] for lv in rubric.levels()}
 
 # Core categories first, in the order a conversation usually flows; the rubric's
-# coverage check counts only these seven.
+# coverage check counts only these.
 CORE_CATEGORIES = CORE
 EXTRA_CATEGORIES = tuple(c for c in CATEGORIES if c not in CORE)
 
-CATEGORY_LABELS = {
-    "path": "Their path into the work",
-    "day_to_day": "Day-to-day work",
-    "likes": "What they enjoy",
-    "challenges": "Challenges and downsides",
-    "trends": "Trends and the future",
-    "fit_skills": "Skills and fit",
-    "advice": "Advice for you",
-    "referrals": "Who else to talk to",
-    "culture": "Culture and balance",
-    "other": "Other",
-}
+CATEGORY_LABELS = {c: rubric.category(c)["title"] for c in CATEGORIES}
 
-FLAG_ORDER = ("closed", "job_ask", "googleable", "double_barreled")
-FLAG_WORDS = {
-    "closed": "closed: a yes/no question",
-    "job_ask": "asks for a job or a favour",
-    "googleable": "a quick search would answer it",
-    "double_barreled": "asks two things at once",
-}
+FLAG_ORDER = rubric.flag_ids()
+FLAG_WORDS = {f: rubric.flag(f)["feedback"] for f in FLAG_ORDER}
 
 ICON_PASSED = "\u2713"  # check mark
 ICON_NOT_YET = "\u25cb"  # open circle: "not yet" rather than a harsh cross
@@ -197,6 +172,7 @@ def report_from_dict(data: dict[str, Any], text: str | None = None) -> Any:
                 evidence=evidence,
                 weight=_as_int(raw.get("weight", 1), 1),
                 label=str(raw.get("label", "") or ""),
+                details=[d for d in raw.get("details") or [] if isinstance(d, dict)],
             )
         )
     questions = []
@@ -213,6 +189,7 @@ def report_from_dict(data: dict[str, Any], text: str | None = None) -> Any:
                 flags={str(f) for f in raw.get("flags") or []},
                 start=_as_int(span[0]),
                 end=_as_int(span[1]),
+                graded_category=str(raw.get("graded_category", "") or ""),
             )
         )
     suggestions_raw = data.get("suggestions") or {}
@@ -223,6 +200,9 @@ def report_from_dict(data: dict[str, Any], text: str | None = None) -> Any:
     }
     order = [_as_int(i, -1) for i in data.get("suggested_order") or []]
     meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    cap = data.get("cap")
+    cap = {str(k): str(v) for k, v in cap.items()} if isinstance(cap, dict) else None
+    fix_first = data.get("fix_first")
     return Report(
         kind=str(data.get("kind", "")),
         text=body,
@@ -233,6 +213,8 @@ def report_from_dict(data: dict[str, Any], text: str | None = None) -> Any:
         suggestions=suggestions,
         suggested_order=order,
         meta=dict(meta),
+        cap=cap,
+        fix_first=str(fix_first) if isinstance(fix_first, str) else None,
     )
 
 
@@ -279,7 +261,7 @@ def _render_score(report: Any, checks: list[Any]) -> str:
     passed = [c for c in checks if getattr(c, "passed", False)]
     total_w = sum(_as_int(getattr(c, "weight", 1), 1) for c in checks)
     got_w = sum(_as_int(getattr(c, "weight", 1), 1) for c in passed)
-    return (
+    out = (
         f'<p class="iic-score iic-level-{_slug(level)}">'
         f'<span class="iic-score-text">Score {score} of 100: {_esc(level_words)}</span>'
         f'<span class="iic-meter" aria-hidden="true">'
@@ -287,46 +269,102 @@ def _render_score(report: Any, checks: list[Any]) -> str:
         f'<p class="iic-summary">{len(passed)} of {len(checks)} checks passed, '
         f"worth {got_w} of {total_w} weight points.</p>"
     )
+    cap = getattr(report, "cap", None)
+    if isinstance(cap, dict) and cap.get("sentence"):
+        cap_id = _esc(cap.get("id", ""))
+        out += f'<p class="iic-cap" data-cap="{cap_id}">{_esc(cap["sentence"])}</p>'
+    return out
 
 
-def _render_checks(
-    checks: list[Any], prefix: str, marks_by_check: dict[int, list[int]]
-) -> str:
-    items = []
-    for number, check in enumerate(checks, start=1):
-        passed = bool(getattr(check, "passed", False))
-        state = "passed" if passed else "not-yet"
-        icon = ICON_PASSED if passed else ICON_NOT_YET
-        word = "Passed" if passed else "Not yet"
-        weight = _as_int(getattr(check, "weight", 1), 1)
-        message = str(getattr(check, "message", "") or "")
-        tip = str(getattr(check, "tip", "") or "")
-        cid = str(getattr(check, "id", "") or "")
-        parts = [
-            f'<li class="iic-check iic-check-{state}" id="{prefix}-check-{number}"'
-            f' data-check="{_esc(cid)}">',
-            '<p class="iic-check-head">',
-            f'<span class="iic-icon" aria-hidden="true">{icon}</span> ',
-            f'<span class="iic-status">{word}</span>: ',
-            f'<strong class="iic-check-label">{_esc(_check_label(check))}</strong> ',
-            f'<span class="iic-weight">(weight {weight})</span></p>',
-        ]
-        if message:
-            parts.append(f'<p class="iic-message">{_esc(message)}</p>')
-        if tip and not passed:
-            parts.append(
-                f'<p class="iic-tip"><span class="iic-tip-word">Tip:</span> {_esc(tip)}</p>'
-            )
-        marks = marks_by_check.get(number, [])
-        if marks:
-            links = ", ".join(
-                f'<a class="iic-mark-link" href="#{prefix}-mark-{m}">highlight {m}</a>'
-                for m in marks
-            )
-            parts.append(f'<p class="iic-evidence-links">Found in your text: {links}</p>')
-        parts.append("</li>")
-        items.append("".join(parts))
-    return '<ol class="iic-checks">' + "".join(items) + "</ol>"
+def _fix_first_check(report: Any, checks: list[Any]) -> Any:
+    wanted = getattr(report, "fix_first", None)
+    failed = [c for c in checks if not getattr(c, "passed", False)]
+    for c in failed:
+        if getattr(c, "id", None) == wanted:
+            return c
+    if not failed:
+        return None
+    return max(failed, key=lambda c: (_as_int(getattr(c, "weight", 1), 1), -failed.index(c)))
+
+
+def _render_fix_first(report: Any, checks: list[Any], prefix: str) -> str:
+    """One line at the top: the most important thing to change, and how."""
+    if not checks or not str(getattr(report, "text", "") or "").strip():
+        return ""
+    first = _fix_first_check(report, checks)
+    if first is None:
+        return (
+            '<p class="iic-fix-first iic-fix-none"><strong>Nothing to fix:</strong> '
+            "every check passed.</p>"
+        )
+    number = checks.index(first) + 1
+    tip = str(getattr(first, "tip", "") or getattr(first, "message", "") or "")
+    return (
+        '<p class="iic-fix-first"><strong>Fix this first:</strong> '
+        f'<a href="#{prefix}-check-{number}">{_esc(_check_label(first))}</a>. {_esc(tip)}</p>'
+    )
+
+
+def _display_order(checks: list[Any]) -> list[Any]:
+    """Checks that did not pass first (heaviest first), then the passed ones, each group
+    otherwise in the rubric's order."""
+    failed = [c for c in checks if not getattr(c, "passed", False)]
+    failed.sort(key=lambda c: -_as_int(getattr(c, "weight", 1), 1))
+    return failed + [c for c in checks if getattr(c, "passed", False)]
+
+
+def _render_check(number: int, check: Any, prefix: str, marks: list[int]) -> str:
+    passed = bool(getattr(check, "passed", False))
+    state = "passed" if passed else "not-yet"
+    icon = ICON_PASSED if passed else ICON_NOT_YET
+    word = "Passed" if passed else "Not yet"
+    weight = _as_int(getattr(check, "weight", 1), 1)
+    message = str(getattr(check, "message", "") or "")
+    tip = str(getattr(check, "tip", "") or "")
+    cid = str(getattr(check, "id", "") or "")
+    parts = [
+        f'<li class="iic-check iic-check-{state}" id="{prefix}-check-{number}"'
+        f' value="{number}" data-check="{_esc(cid)}">',
+        '<p class="iic-check-head">',
+        f'<span class="iic-icon" aria-hidden="true">{icon}</span> ',
+        f'<span class="iic-status">{word}</span>: ',
+        f'<strong class="iic-check-label">{_esc(_check_label(check))}</strong> ',
+        f'<span class="iic-weight">(weight {weight})</span></p>',
+    ]
+    if message:
+        parts.append(f'<p class="iic-message">{_esc(message)}</p>')
+    if tip and not passed:
+        parts.append(f'<p class="iic-tip"><span class="iic-tip-word">Tip:</span> {_esc(tip)}</p>')
+    if marks:
+        links = ", ".join(
+            f'<a class="iic-mark-link" href="#{prefix}-mark-{m}">highlight {m}</a>' for m in marks
+        )
+        parts.append(f'<p class="iic-evidence-links">Found in your text: {links}</p>')
+    parts.append("</li>")
+    return "".join(parts)
+
+
+def _render_checks(checks: list[Any], prefix: str, marks_by_check: dict[int, list[int]]) -> str:
+    """Checks to work on, listed open; passed checks folded under one summary line."""
+    failed = [(n, c) for n, c in enumerate(checks, start=1) if not getattr(c, "passed", False)]
+    passed = [(n, c) for n, c in enumerate(checks, start=1) if getattr(c, "passed", False)]
+    out = []
+    if failed:
+        out.append(
+            '<ol class="iic-checks iic-checks-open">'
+            + "".join(_render_check(n, c, prefix, marks_by_check.get(n, [])) for n, c in failed)
+            + "</ol>"
+        )
+    if passed:
+        word = "check" if len(passed) == 1 else "checks"
+        out.append(
+            f'<details class="iic-passed"><summary>{len(passed)} {word} passed '
+            '<span class="iic-hint">(show)</span></summary>'
+            '<ol class="iic-checks iic-checks-passed">'
+            + "".join(_render_check(n, c, prefix, marks_by_check.get(n, [])) for n, c in passed)
+            + "</ol></details>"
+        )
+    return "".join(out)
 
 
 def _render_text(
@@ -349,10 +387,16 @@ def _render_text(
         # underline); the words after it say which check and its state.
         not_yet = any(not getattr(checks[n - 1], "passed", False) for n in owners)
         cls = "iic-mark iic-mark-not-yet" if not_yet else "iic-mark"
+        hint = _spelling_hint(checks, owners, start, end)
+        if hint:
+            cls += " iic-misspelt"
         out.append(
-            f'<mark class="{cls}" id="{prefix}-mark-{mark_no}" data-checks="{ids}">'
+            f'<mark class="{cls}" id="{prefix}-mark-{mark_no}" data-checks="{ids}"'
+            f'{f" title={chr(34)}{_esc(hint)}{chr(34)}" if hint else ""}>'
             f"{_esc(text[start:end])}</mark>"
         )
+        if hint:
+            out.append(f'<span class="iic-sr-only"> ({_esc(hint)})</span>')
         refs = []
         for n in owners:
             marks_by_check.setdefault(n, []).append(mark_no)
@@ -379,6 +423,22 @@ def _render_text(
         )
     html_out = '<section class="iic-your-text"><h4>Your text</h4>' + note + body + "</section>"
     return html_out, marks_by_check
+
+
+def _spelling_hint(checks: list[Any], owners: tuple[int, ...], start: int, end: int) -> str:
+    """ "Did you mean ...?" for a highlight that a spelling check found."""
+    for n in owners:
+        check = checks[n - 1]
+        if not str(getattr(check, "id", "")).endswith(".spelling"):
+            continue
+        for item in getattr(check, "details", None) or []:
+            span = item.get("span") if isinstance(item, dict) else None
+            if isinstance(span, (list, tuple)) and len(span) == 2 and start <= span[0] < end:
+                words = [str(w) for w in item.get("suggestions") or []][:3]
+                return "possible misspelling" + (
+                    ": did you mean " + " or ".join(words) + "?" if words else ""
+                )
+    return ""
 
 
 def _flags_in_order(flags: Iterable[Any]) -> list[str]:
@@ -524,6 +584,7 @@ def render_report(report: Any) -> str:
     text = getattr(report, "text", "")
     text = text if isinstance(text, str) else ""
     checks = list(getattr(report, "checks", None) or [])
+    checks = _display_order(checks)
     prefix = _id_prefix(kind, text)
     title = KIND_TITLES.get(kind, "Feedback")
 
@@ -533,6 +594,7 @@ def render_report(report: Any) -> str:
         f' id="{prefix}" aria-labelledby="{prefix}-title">',
         f'<h3 class="iic-title" id="{prefix}-title">{_esc(title)}</h3>',
         _render_score(report, checks),
+        _render_fix_first(report, checks, prefix),
         '<section class="iic-checks-section"><h4>Checks</h4>',
         _render_checks(checks, prefix, marks_by_check),
         "</section>",
@@ -574,7 +636,6 @@ def render_error(message: str) -> str:
     )
 
 
-_CHANNELS = ("email", "linkedin")
 
 
 def _parse_minutes(value: Any) -> int | None:
@@ -608,33 +669,53 @@ def grade_report(kind: Any, text: Any, **options: Any) -> Any:
     from exercises import grading
 
     allowed = {
-        "pitch": {"channel"},
-        "questions": {"minutes"},
-        "thanks": set(),
-        "goal": set(),
+        "pitch": {"channel", "known_words"},
+        "questions": {"minutes", "topics", "known_words"},
+        "thanks": {"known_words"},
+        "goal": {"known_words"},
         "intro": set(),
     }
     unknown = sorted(set(options) - allowed[kind])
     if unknown:
         raise OptionError(f"This exercise does not take the option {', '.join(unknown)}.")
+    # The learner's own words (their saved goal) are never flagged as misspellings.
+    known = _known_words(options.get("known_words"))
     if kind == "pitch":
         channel = str(options.get("channel") or "email").strip().lower()
-        if channel not in _CHANNELS:
-            raise OptionError('Choose the channel "email" or "linkedin".')
-        return grading.grade_pitch(text, channel=channel)
+        if channel not in rubric.channels():
+            names = ", ".join(f'"{c}"' for c in rubric.channels())
+            raise OptionError(f"Choose where you will send it: one of {names}.")
+        return grading.grade_pitch(text, channel=channel, known_words=known)
     if kind == "questions":
         raw = options.get("minutes")
         minutes = 30 if raw is None else _parse_minutes(raw)
         if minutes is None:
             raise OptionError("Choose the length of the conversation in minutes, e.g. 20 or 30.")
-        return grading.grade_questions(text, minutes=minutes)
+        return grading.grade_questions(
+            text, minutes=minutes, topics=_topics(options.get("topics")), known_words=known
+        )
     if kind == "thanks":
-        return grading.grade_thank_you(text)
+        return grading.grade_thank_you(text, known_words=known)
     if kind == "intro":
         from exercises.grading.intro import grade_intro
 
         return grade_intro(text)
     return grading.grade_goal(text)
+
+
+def _known_words(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _topics(value: Any) -> dict[str, str]:
+    """The learner's re-tags, keeping only well-formed entries (saved data can be odd)."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and v in CATEGORIES}
 
 
 def grade_and_render_report(kind: Any, text: Any, **options: Any) -> tuple[str, Any]:

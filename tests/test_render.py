@@ -179,7 +179,11 @@ def test_evidence_marks_cover_merged_spans():
     assert all(r["href"].startswith("#iic-pitch-") for r in refs)
     ids = {a.get("id") for _, a in tree.elements if a.get("id")}
     assert all(r["href"][1:] in ids for r in refs)
-    assert "found by check 2 (passed): Asks for a set amount of time" in out
+    # Checks are numbered as shown: the ones to work on first, then the passed ones.
+    shown = [c.id for c in report.checks if not c.passed] + [
+        c.id for c in report.checks if c.passed]
+    number = shown.index("pitch.time_ask") + 1
+    assert f"found by check {number} (passed): Asks for a set amount of time" in out
 
 
 def test_every_evidence_slice_round_trips_to_the_text():
@@ -379,7 +383,8 @@ def test_report_from_dict_tolerates_junk():
         (None, "x", {}, "Unknown exercise kind"),
         ("pitch", None, {}, "There is no text to check"),
         ("pitch", b"bytes", {}, "There is no text to check"),
-        ("pitch", "x", {"channel": "fax"}, 'Choose the channel "email" or "linkedin"'),
+        ("pitch", "x", {"channel": "fax"},
+         'one of "email", "linkedin", "linkedin-premium"'),
         ("questions", "x", {"minutes": "lots"}, "Choose the length of the conversation"),
         ("questions", "x", {"minutes": -5}, "Choose the length of the conversation"),
         ("thanks", "x", {"channel": "email"}, "does not take the option channel"),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
-from .lexicon import check_specs, phrase_index
+from . import rubric
+from .lexicon import phrase_index
 from .report import Check, Report, level_for, weighted_score
 from .text import tokens
 
@@ -20,11 +22,24 @@ def require_str(value: object, what: str = "text") -> str:
     return value
 
 
-def _fmt(template: str, **values: str) -> str:
+class _Values(dict):
+    """Template values: a missing name is left as it is instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fmt(template: str, values: dict[str, Any]) -> str:
     try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError):
+        return template.format_map(_Values(values))
+    except (IndexError, ValueError, AttributeError):
         return template
+
+
+def _template(messages: dict[str, str], base: str, variant: str) -> str:
+    if variant and f"{base}_{variant}" in messages:
+        return messages[f"{base}_{variant}"]
+    return messages[base]
 
 
 def make_check(
@@ -33,50 +48,174 @@ def make_check(
     passed: bool,
     evidence: list[tuple[int, int]] | None = None,
     found: str = "",
-    why: str = "",
-    tip: str = "",
+    variant: str = "",
+    **values: Any,
 ) -> Check:
-    """Build a Check from the data spec; ``found``/``why`` fill the message templates."""
-    spec = next(s for s in check_specs(kind) if s["id"] == check_id)
-    found = _short(found)
-    message = _fmt(spec["pass" if passed else "fail"], found=found, why=why)
-    message = message.replace(" ()", "")
-    tip_text = "" if passed else (_fmt(spec["tip"], tip=tip) if spec["tip"] != "{tip}" else tip)
+    """Build a Check from its rubric entry. The message and tip are the entry's templates
+    (``pass``/``fail``/``tip``, or ``fail_<variant>`` when given), filled with the check's
+    parameters, ``found`` (the learner's words, quoted) and any other ``values``."""
+    spec = rubric.check(check_id)
+    messages = spec["messages"]
+    filled = dict(rubric.format_values(check_id))
+    filled.update({k: str(v) for k, v in values.items()})
+    filled["found"] = _short(found)
+    message = _fmt(_template(messages, "pass" if passed else "fail", variant), filled)
+    message = message.replace(" ()", "").replace("()", "")
+    tip = "" if passed else _fmt(_template(messages, "tip", variant), filled)
     return Check(
         id=check_id,
         label=spec["label"],
         passed=bool(passed),
         message=message,
-        tip=tip_text,
+        tip=tip,
         evidence=sorted(set(evidence or [])),
         weight=int(spec["weight"]),
     )
 
 
 def _short(found: str, limit: int = 60) -> str:
+    """The learner's words in quotes, cut at a word boundary when they run long."""
     found = " ".join(found.split())
     if found and not found.startswith("\u201c"):
         if len(found) > limit:
-            found = found[: limit - 1].rstrip() + "\u2026"
+            cut = found[: limit + 1]
+            space = cut.rfind(" ")
+            cut = cut[:space] if space > limit // 2 else found[:limit]
+            found = cut.rstrip(" ,;:.-") + "\u2026"
         found = f"\u201c{found}\u201d"
     return found
 
 
+_WHAT = {
+    "pitch": "the message",
+    "questions": "a question",
+    "thanks": "the note",
+    "goal": "the goal",
+}
+
+
+def _cap_applies(cap: dict[str, Any], checks: list[Check], meta: dict[str, Any]) -> bool:
+    when = cap["when"]
+    failed = {c.id for c in checks if not c.passed}
+    if "failed_any" in when and failed & set(when["failed_any"]):
+        return True
+    if "meta_true" in when and meta.get(when["meta_true"]):
+        return True
+    for key, least in when.get("meta_at_least", {}).items():
+        value = meta.get(key)
+        if isinstance(value, (int, float)) and value >= least:
+            return True
+    least = when.get("core_failed_at_least")
+    if least is not None and len(_core_failed(checks)) >= least:
+        return True
+    share = when.get("core_failed_share_at_least")
+    if share is not None:
+        total = sum(1 for c in checks if _is_core(c.id))
+        if total and len(_core_failed(checks)) / total >= share:
+            return True
+    return False
+
+
+def _is_core(check_id: str) -> bool:
+    try:
+        return bool(rubric.check(check_id).get("core", True))
+    except KeyError:
+        return False
+
+
+def _core_failed(checks: list[Check]) -> list[Check]:
+    out = []
+    for c in checks:
+        if c.passed:
+            continue
+        try:
+            core = rubric.check(c.id).get("core", True)
+        except KeyError:
+            core = False
+        if core:
+            out.append(c)
+    return out
+
+
+def apply_caps(kind: str, report: Report) -> None:
+    """Lower the level to the strictest cap that applies and say why in one sentence."""
+    meta = report.meta
+    values = {
+        "what": _WHAT.get(kind, "the text"),
+        "min_open_pct": rubric.format_values("questions.mostly_open").get("min_open_pct", ""),
+    }
+    values.update({k: str(v) for k, v in meta.items() if isinstance(v, (int, float, str))})
+    count = meta.get("count")
+    values["s"] = "" if count == 1 else "s"
+    failed = _core_failed(report.checks)
+    values["core_failed"] = str(len(failed))
+    values["core_total"] = str(sum(1 for c in report.checks if _is_core(c.id)))
+    values["failed_labels"] = _and([f"\u201c{c.label}\u201d" for c in failed])
+    lo_hi = meta.get("range")
+    if isinstance(lo_hi, list) and len(lo_hi) == 2:
+        values["fewest"], values["most"] = str(lo_hi[0]), str(lo_hi[1])
+    order = rubric.level_ids()
+    applying = [cap for cap in rubric.caps() if _cap_applies(cap, report.checks, meta)]
+    chosen = None
+    if applying:
+        # The strictest cap wins; among equals, the first in the rubric's order.
+        cap = max(applying, key=lambda c: (order.index(c["level"]), -applying.index(c)))
+        report.level = rubric.lower_level(report.level, cap["level"])
+        if report.level == cap["level"]:
+            chosen = {"id": cap["id"], "level": cap["level"],
+                      "sentence": _fmt(cap["sentence"], values)}
+    report.cap = chosen
+    report.fix_first = _fix_first(report)
+
+
+def _and(items: list[str], most: int = 3) -> str:
+    """ "A", "A and B", "A, B and C", "A, B, C and 2 more"."""
+    if len(items) > most:
+        return ", ".join(items[:most]) + f" and {len(items) - most} more"
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _fix_first(report: Report) -> str | None:
+    """The most important failing check: one behind the applied cap, else the heaviest."""
+    failed = [c for c in report.checks if not c.passed]
+    if not failed:
+        return None
+    if report.cap:
+        cap = next((c for c in rubric.caps() if c["id"] == report.cap["id"]), None)
+        ids = set(cap["when"].get("failed_any", [])) if cap else set()
+        if cap and cap["id"] == "misspellings":
+            ids = {c.id for c in failed if c.id.endswith(".spelling")}
+        if cap and cap["id"] in ("too_few_questions", "too_many_questions"):
+            ids = {"questions.count_fits_time"}
+        if cap and "core_failed_at_least" in cap["when"]:
+            ids = {c.id for c in _core_failed(report.checks)}
+            core = [c for c in failed if c.id in ids]
+            if core:
+                return max(core, key=lambda c: (c.weight, -report.checks.index(c))).id
+        for c in failed:
+            if c.id in ids:
+                return c.id
+    return max(failed, key=lambda c: (c.weight, -report.checks.index(c))).id
+
+
 def finish(kind: str, text: str, checks: list[Check], **extra: object) -> Report:
-    """Order checks as published, score them and wrap them in a Report."""
-    order = {s["id"]: i for i, s in enumerate(check_specs(kind))}
+    """Order checks as published, score them, apply the level caps, wrap them in a Report."""
+    order = {s["id"]: i for i, s in enumerate(rubric.checks(kind))}
     checks = sorted(checks, key=lambda c: order.get(c.id, len(order)))
     score = weighted_score(checks)
     report = Report(kind=kind, text=text, checks=checks, score=score, level=level_for(score))
     for key, value in extra.items():
         setattr(report, key, value)
+    apply_caps(kind, report)
     return report
 
 
 def empty_report(kind: str, text: str, what: str, meta: dict | None = None) -> Report:
     """Every check fails with a message asking the learner to write something."""
     checks = []
-    for spec in check_specs(kind):
+    for spec in rubric.checks(kind):
         checks.append(
             Check(
                 id=spec["id"],
@@ -88,9 +227,9 @@ def empty_report(kind: str, text: str, what: str, meta: dict | None = None) -> R
                 weight=int(spec["weight"]),
             )
         )
-    report = finish(kind, text, checks)
-    report.score = 0
-    report.level = "needs-work"
+    order = {s["id"]: i for i, s in enumerate(rubric.checks(kind))}
+    checks.sort(key=lambda c: order.get(c.id, len(order)))
+    report = Report(kind=kind, text=text, checks=checks, score=0, level="needs-work")
     report.meta = dict(meta or {}, empty=True)
     return report
 
@@ -110,6 +249,9 @@ _SLOT_RE = re.compile(
     r"|\b(?:Your|YOUR) (?:Name|NAME|Full Name|Title|Company|School|University)\b"
     r"|\b(?:Company|COMPANY|Recipient|First|Last|Contact|Person'?s?) (?:Name|NAME)\b"
     r"|\bName Here\b|\b(?:INSERT|Insert) [A-Za-z ]{1,30}"
+    # An all-capitals slot word standing alone: "My name is NAME", "at COMPANY".
+    r"|(?<![A-Z] )\b(?:NAME|FIRST ?NAME|LAST ?NAME|FULL ?NAME|COMPANY|ORGANI[SZ]ATION|JOB ?TITLE|"
+    r"POSITION|SCHOOL|UNIVERSITY|COLLEGE|FIELD|INDUSTRY|TOPIC|DATE|MAJOR)\b(?! [A-Z]{2,})"
 )
 _HTML_TAG = re.compile(r"^</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>$")
 
@@ -236,7 +378,7 @@ def find_all(name: str, key: str, norm: str, skip_negated: bool = False) -> list
     spans: list[tuple[int, int]] = []
     if index is not None:
         toks = _tokens(norm)
-        for i, j in index.find(toks):
+        for i, j in index.find(toks, norm):
             last, pos = toks[j - 1]
             spans.append((toks[i][1], pos + len(last)))
     if regex is not None:
@@ -255,6 +397,14 @@ def find_all(name: str, key: str, norm: str, skip_negated: bool = False) -> list
     if skip_negated:
         spans = [sp for sp in spans if not negated(norm, sp[0])]
     return spans
+
+
+def find_job_asks(kind: str, key: str, norm: str) -> list[tuple[int, int]]:
+    """Job requests: the kind's own cues plus the cues every kind shares (selling yourself
+    for a role, asking whether they are hiring, passing on a CV), not when negated."""
+    spans = find_all(kind, key, norm, skip_negated=True)
+    spans += find_all("shared", "job_ask", norm, skip_negated=True)
+    return sorted(set(spans))
 
 
 @lru_cache(maxsize=8)

@@ -71,7 +71,12 @@ _VAGUE_RE = re.compile(
 # "5 minutes ago", "ten minutes away" describe something else, not the meeting.
 _NOT_MEETING_AFTER = re.compile(
     r"\s{0,3}(?:ago|away|walk|drive|from|late|early|each|per|every|later|a\s+(?:day|week|month|year)"
-    r"|of\s+(?!your\b|time\b)[a-z]+|commute)\b"
+    r"|of\s+(?!your\b|time\b|questions?\b|advice\b|conversation\b|chat\b|talk\b|insight|"
+    r"perspective|guidance\b|q&a\b|discussion\b|informational\b)[a-z]+|commute)\b"
+)
+# "an HR manager": the letters "hr" after "a"/"an" name a department, not an hour.
+_HR_NOT_HOUR = re.compile(
+    r"^an?\s+(?:hrs?|h)\s+(?!(?:or|max|tops|long|call|chat|meeting|of|to|for|at|on)\b)[a-z]"
 )
 
 
@@ -119,6 +124,8 @@ def find_durations(norm: str) -> list[tuple[int, int, float]]:
             found.append((m.start(), m.end(), max(nums)))
     for m in _HOURS_RE.finditer(norm):
         if _NOT_MEETING_AFTER.match(norm, m.end()):
+            continue
+        if _HR_NOT_HOUR.match(norm[m.start() : m.end() + 30]):
             continue
         s = m.group(0)
         unit_at = re.search(r"-?(?:hour|hr|h\b|h$)", s)

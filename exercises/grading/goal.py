@@ -9,6 +9,7 @@ from .common import (
     ANALYSE_LIMIT,
     empty_report,
     find_all,
+    find_job_asks,
     finish,
     is_blank,
     make_check,
@@ -16,12 +17,11 @@ from .common import (
     require_str,
     slot_views,
 )
-from .lexicon import load
+from .lexicon import cue
 from .report import Report
 from .text import normalise, word_count
 
-LEX = "goal_lexicon"
-KIND = "goal"
+LEX = KIND = "goal"
 
 # A capitalised name after at/with/for ("at Doctors Without Borders") names an organisation.
 _ORG_RE = re.compile(
@@ -33,7 +33,7 @@ _ORG_STOP = {"I", "LinkedIn", "The", "A", "An", "My", "Me", "It", "This", "That"
 @lru_cache(maxsize=1)
 def _roles() -> re.Pattern:
     # Job titles, singular or plural ("nurse", "nurses", "social workers").
-    roles = set(load(LEX)["roles"])
+    roles = set(cue(KIND, "roles"))
     roles |= {r[:-2] + "ves" for r in roles if r.endswith("fe")}  # midwife -> midwives
     alts = sorted((r"\s+".join(map(re.escape, r.split())) for r in roles), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(alts) + r")(?:e?s)?\b")
@@ -56,9 +56,12 @@ def grade_goal(text: str) -> Report:
     target += [m.span() for m in _roles().finditer(filled)]
     target += [m.span() for m in _IT_RE.finditer(head)]
     target += [m.span() for m in _ORG_RE.finditer(head) if m.group(0).split()[-1] not in _ORG_STOP]
+    # "jobs for someone like me", "someone in the job": general words, not a target.
+    general = find_all(LEX, "not_target", filled)
+    target = [t for t in target if not any(a <= t[0] and t[1] <= b for a, b in general)]
     target.sort()
     learn = find_all(LEX, "learning", filled)
-    jobs = find_all(LEX, "job_seeking", filled, skip_negated=True)
+    jobs = find_job_asks(KIND, "job_seeking", filled)
     if jobs:
         # "how people usually find openings in pharmacy" asks about the path in.
         fine = find_all(LEX, "job_seeking_exempt", filled)

@@ -1,9 +1,10 @@
-"""Load the JSON data files (lexicons, check specs, question bank) once and cache them.
+"""Cue lists from the rubric data, compiled once and cached.
 
-The data lives in ``exercises/grading/data`` so a career adviser can review and
-edit the wording without touching code. Each lexicon entry is either a list of
-plain phrases or an object ``{"phrases": [...], "patterns": [...]}`` where
-``patterns`` are regular expressions (bounded, so they cannot backtrack badly).
+The cues live beside their checks in ``exercises/grading/rubric/<kind>.json`` so a
+career adviser can review and edit them without touching code. Each cue entry is
+either a list of plain phrases or an object ``{"phrases": [...], "patterns": [...]}``
+where ``patterns`` are regular expressions (bounded, so they cannot backtrack badly).
+Learned models, which are generated rather than written, stay in ``data/``.
 """
 
 from __future__ import annotations
@@ -14,29 +15,35 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from . import rubric
 from .text import PhraseIndex, compile_terms
 
 
 @cache
 def load(name: str) -> Any:
-    """Parsed JSON of ``data/<name>.json``."""
+    """Parsed JSON of the generated data file ``data/<name>.json``."""
     ref = resources.files(__package__).joinpath("data", f"{name}.json")
     return json.loads(ref.read_text(encoding="utf-8"))
 
 
+def cue(kind: str, key: str) -> Any:
+    """The cue entry ``key`` of one kind's checks."""
+    return rubric.cues(kind)[key]
+
+
 @cache
-def terms(name: str, key: str) -> re.Pattern:
-    """Compiled alternation for lexicon ``key`` of data file ``name``."""
-    entry = load(name)[key]
+def terms(kind: str, key: str) -> re.Pattern:
+    """Compiled alternation for cue ``key`` of one kind."""
+    entry = cue(kind, key)
     if isinstance(entry, list):
         return compile_terms(entry, None)
     return compile_terms(entry.get("phrases"), entry.get("patterns"))
 
 
 @cache
-def phrase_index(name: str, key: str) -> tuple[PhraseIndex | None, re.Pattern | None]:
-    """Lexicon ``key`` split for speed: phrases as a word index, patterns as one regex."""
-    entry = load(name)[key]
+def phrase_index(kind: str, key: str) -> tuple[PhraseIndex | None, re.Pattern | None]:
+    """Cue ``key`` split for speed: phrases as a word index, patterns as one regex."""
+    entry = cue(kind, key)
     phrases = entry if isinstance(entry, list) else entry.get("phrases") or []
     patterns = [] if isinstance(entry, list) else entry.get("patterns") or []
     index = PhraseIndex(phrases) if phrases else None
@@ -44,7 +51,16 @@ def phrase_index(name: str, key: str) -> tuple[PhraseIndex | None, re.Pattern | 
     return index, regex
 
 
-@cache
 def check_specs(kind: str) -> tuple[dict[str, Any], ...]:
-    """The check specs of one grader, in the published order."""
-    return tuple(load("checks")[kind])
+    """The check entries of one grader, in the published order."""
+    return rubric.checks(kind)
+
+
+def clear_caches() -> None:
+    """Forget every compiled cue: used by the mutation benchmark after editing the data."""
+    from . import rubric as r
+
+    for fn in (load, terms, phrase_index, r._file, r.checks, r._check_index, r.cues,
+               r.levels, r.categories, r.core_categories, r.category, r.flag_ids, r.flag,
+               r.channels, r.numbers):
+        fn.cache_clear()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import load
+from .lexicon import cue
 from .text import lines
 
 _NAME_WORD = re.compile(
@@ -109,7 +109,7 @@ def signoff_name(text: str, norm: str) -> tuple[int, int] | None:
     if m and m.group(1)[:1].isupper() and _looks_like_name(m.group(1)):
         off = len(text) - len(tail)
         return (off + m.start(1), off + m.end(1))
-    closings = {c.strip(" ,.!").lower() for c in load("pitch_lexicon")["closings"]}
+    closings = {c.strip(" ,.!").lower() for c in cue("pitch", "closings")}
     segs = lines(text)[-6:]
     for i, seg in enumerate(segs):
         line_n = norm[seg.start : seg.end].strip()

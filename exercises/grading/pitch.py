@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from . import rubric
 from .common import (
     ANALYSE_LIMIT,
     empty_report,
     find_all,
+    find_job_asks,
     finish,
     is_blank,
     make_check,
@@ -18,12 +21,10 @@ from .common import (
 from .duration import find_durations, find_vague
 from .names import im_name, signoff_name
 from .report import Check, Report
+from .spelling import known_words_of, spelling_check
 from .text import normalise, word_count
 
-LEX = "pitch_lexicon"
-KIND = "pitch"
-EMAIL_WORD_LIMIT = 150
-LINKEDIN_CHAR_LIMIT = 300
+LEX = KIND = "pitch"
 
 _SUBJECT_RE = re.compile(r"^[ \t]*(?:subject|subj|re)\s*:[^\n]*", re.IGNORECASE)
 # "your role at Acme" needs the original capitals to see the company name.
@@ -97,14 +98,25 @@ def _subject_span(text: str) -> tuple[int, int] | None:
     return (off + m.start(), off + m.end())
 
 
-def grade_pitch(text: str, channel: str = "email") -> Report:
-    """Grade an outreach pitch against the rubric (``channel``: "email" or "linkedin")."""
+def body_without_subject(text: str) -> str:
+    """The text without its ``Subject:`` line: what the email word limit counts."""
+    subject = _subject_span(text)
+    return text[subject[1] :] if subject else text
+
+
+def grade_pitch(
+    text: str, channel: str = "email", known_words: Iterable[str] = ()
+) -> Report:
+    """Grade an outreach pitch against the rubric (``channel``: "email", "linkedin" for a
+    free account's connection note, or "linkedin-premium"). ``known_words`` are words the
+    spelling check never flags (the learner's own field terms, from their saved goal)."""
     require_str(text)
     if not isinstance(channel, str):
         raise TypeError(f"channel must be a str, not {type(channel).__name__}")
     channel = channel.strip().lower()
-    if channel not in {"email", "linkedin"}:
-        raise ValueError(f'channel must be "email" or "linkedin", not {channel!r}')
+    if channel not in rubric.channels():
+        names = ", ".join(f'"{c}"' for c in rubric.channels())
+        raise ValueError(f"channel must be one of {names}, not {channel!r}")
     subject = _subject_span(text)
     body = text[subject[1] :] if subject else text
     meta = {"channel": channel, "words": word_count(body), "chars": len(text.strip())}
@@ -118,7 +130,7 @@ def grade_pitch(text: str, channel: str = "email") -> Report:
         _introduces_self(head, filled),
         _connection(head, filled),
         _why_them(head, blanked),
-        _learning_purpose(head, filled),
+        _learning_purpose(head, filled, subject),
         _no_job_ask(head, filled),
         _time_ask(head, filled),
         _flexible(head, filled),
@@ -127,6 +139,8 @@ def grade_pitch(text: str, channel: str = "email") -> Report:
         _no_placeholders(text, slots),
         _not_apologetic(head, filled),
     ]
+    spelled, meta["misspellings"] = spelling_check(KIND, head, known_words_of(known_words))
+    checks.append(spelled)
     if channel == "email":
         checks.append(_subject_check(text, subject))
     return finish(KIND, text, checks, meta=meta)
@@ -142,8 +156,25 @@ def _introduces_self(text: str, norm: str) -> Check:
     )
 
 
+# "I also studied at Leeds": a shared school or employer, named (so capitalised).
+_ALSO_NAMED = re.compile(
+    r"\b(?:also|both)\s+(?:studied|graduated|went|attended|worked|trained|interned|volunteered)"
+    r"\s+(?:at|from|to|in|for|with)\s+(?:the\s+)?[A-Z][\w&'.-]+"
+)
+
+
+# "Your work on the Tidewater short film": a named piece of their work is how you met it.
+_WORK_NAMED = re.compile(
+    r"\b[Yy]our\s+(?:recent\s+|latest\s+)?(?:work|project|research|film|book|show|campaign)"
+    r"\s+(?:on|for|with)\s+(?:the\s+)?[A-Z][\w&'.-]+"
+)
+
+
 def _connection(text: str, norm: str) -> Check:
     spans = find_all(LEX, "connection", norm)
+    spans += [m.span() for m in _ALSO_NAMED.finditer(text)]
+    spans += [m.span() for m in _WORK_NAMED.finditer(text)]
+    spans.sort()
     return make_check(KIND, "pitch.connection", bool(spans), spans[:3], found=quote(text, spans))
 
 
@@ -158,49 +189,49 @@ def _why_them(text: str, blanked: str) -> Check:
         spans.append(m.span())
     # A request for their vacancies ("whether your station has any vacancies") names them
     # only as an employer: it is a job ask, not a reason to talk to this person.
-    jobs = find_all(LEX, "job_ask", blanked, skip_negated=True)
+    jobs = find_job_asks(KIND, "job_ask", blanked)
     spans = [s for s in spans if not any(a < s[1] and s[0] < b for a, b in jobs)]
     spans.sort()
     return make_check(KIND, "pitch.why_them", bool(spans), spans[:3], found=quote(text, spans))
 
 
-def _learning_purpose(text: str, norm: str) -> Check:
+def _learning_purpose(text: str, norm: str, subject: tuple[int, int] | None) -> Check:
     spans = find_all(LEX, "learning_purpose", norm)
+    # "exchange perspectives" offers a swap, not a request to learn from them.
+    swaps = find_all(LEX, "not_learning", norm)
+    spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b in swaps)]
+    if subject:
+        # A subject line names the topic; the request itself must say what you hope to learn.
+        spans = [sp for sp in spans if sp[0] >= subject[1]]
     return make_check(
         KIND, "pitch.learning_purpose", bool(spans), spans[:3], found=quote(text, spans)
     )
 
 
 def _no_job_ask(text: str, norm: str) -> Check:
-    spans = find_all(LEX, "job_ask", norm, skip_negated=True)
+    spans = find_job_asks(KIND, "job_ask", norm)
     return make_check(KIND, "pitch.no_job_ask", not spans, spans, found=quote(text, spans))
 
 
 def _time_ask(text: str, norm: str) -> Check:
     durations = find_durations(norm)
     if durations:
-        over = [d for d in durations if d[2] > 30]
-        ok = [d for d in durations if 0 < d[2] <= 30]
+        most = rubric.max_minutes()
+        over = [d for d in durations if d[2] > most]
+        ok = [d for d in durations if 0 < d[2] <= most]
         if ok and not over:
             spans = [(a, b) for a, b, _ in ok]
             return make_check(KIND, "pitch.time_ask", True, spans, found=quote(text, spans))
         spans = [(a, b) for a, b, _ in over] or [(a, b) for a, b, _ in durations]
-        why = f"You ask for {quote(text, spans).strip()}, which is more than 30 minutes."
-        return make_check(KIND, "pitch.time_ask", False, spans, why=why)
+        return make_check(
+            KIND, "pitch.time_ask", False, spans, found=quote(text, spans), variant="too_long"
+        )
     vague = find_vague(norm)
     if vague:
-        why = (
-            f"\u201c{quote(text, vague).strip()}\u201d is not a set length, so the reader "
-            "cannot tell how much time you need."
+        return make_check(
+            KIND, "pitch.time_ask", False, vague[:3], found=quote(text, vague), variant="vague"
         )
-        return make_check(KIND, "pitch.time_ask", False, vague[:3], why=why)
-    return make_check(
-        KIND,
-        "pitch.time_ask",
-        False,
-        [],
-        why="The message does not say how long the conversation would take.",
-    )
+    return make_check(KIND, "pitch.time_ask", False, [])
 
 
 def _flexible(text: str, norm: str) -> Check:
@@ -211,21 +242,19 @@ def _flexible(text: str, norm: str) -> Check:
 
 
 def _concise(text: str, channel: str, subject: tuple[int, int] | None, meta: dict) -> Check:
-    if channel == "linkedin":
-        n = meta["chars"]
-        ok = n <= LINKEDIN_CHAR_LIMIT
-        why = (
-            f"The message is {n} characters; LinkedIn notes should be at most "
-            f"{LINKEDIN_CHAR_LIMIT}."
-        )
-        return make_check(KIND, "pitch.concise", ok, [], why=why)
-    n = meta["words"]
-    ok = n <= EMAIL_WORD_LIMIT
-    why = (
-        f"The email is {n} words (not counting the subject line); "
-        f"aim for at most {EMAIL_WORD_LIMIT}."
+    most, unit = rubric.length_limit(KIND, channel)
+    n = meta["chars"] if unit == "characters" else meta["words"]
+    return make_check(
+        KIND,
+        "pitch.concise",
+        n <= most,
+        [],
+        what="email" if channel == "email" else rubric.channel_label(channel),
+        count=n,
+        unit=unit,
+        max=most,
+        note=" (not counting the subject line)" if channel == "email" else "",
     )
-    return make_check(KIND, "pitch.concise", ok, [], why=why)
 
 
 def _polite(text: str, norm: str) -> Check:
@@ -245,29 +274,10 @@ def _not_apologetic(text: str, norm: str) -> Check:
 
 
 def _subject_check(text: str, subject: tuple[int, int] | None) -> Check:
+    check_id = "pitch.extra.subject_line"
     if not subject:
-        return make_check(
-            KIND,
-            "pitch.extra.subject_line",
-            False,
-            [],
-            why="No subject line was found at the top of the email.",
-        )
+        return make_check(KIND, check_id, False, [])
     line = text[subject[0] : subject[1]]
     topic = line.split(":", 1)[1].strip() if ":" in line else ""
-    n = word_count(topic)
-    if n >= 3:
-        return make_check(
-            KIND,
-            "pitch.extra.subject_line",
-            True,
-            [subject],
-            why="The subject line tells the reader what the email is about.",
-        )
-    return make_check(
-        KIND,
-        "pitch.extra.subject_line",
-        False,
-        [subject],
-        why="The subject line is too short to say what the email is about.",
-    )
+    ok = word_count(topic) >= int(rubric.param(check_id, "min_words"))
+    return make_check(KIND, check_id, ok, [subject], variant="" if ok else "short")

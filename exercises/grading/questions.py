@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
-from .common import empty_report, finish, make_check, require_str
+from . import linear_model, rubric
+from .common import empty_report, finish, make_check, negated, require_str
 from .lexicon import load
 from .report import Check, QuestionInfo, Report
 from .similarity import find_duplicates
+from .spelling import known_words_of, spelling_check
 from .text import (
     MultiPhraseIndex,
     Segment,
@@ -17,54 +20,24 @@ from .text import (
     lines,
     normalise,
     strip_span,
+    token_breaks,
     tokens,
 )
 
 KIND = "questions"
-CATEGORIES = (
-    "path",
-    "day_to_day",
-    "likes",
-    "challenges",
-    "trends",
-    "fit_skills",
-    "advice",
-    "referrals",
-    "culture",
-    "other",
-)
-#: The seven core categories of the rubric (questions.coverage): the rest are extras.
-CORE = CATEGORIES[:7]
+#: Every question category, in the rubric's order (exercises/grading/rubric/questions.json).
+CATEGORIES = rubric.categories()
+#: The core categories of the rubric (questions.coverage): the rest are extras.
+CORE = rubric.core_categories()
 # Rapport first, reflection in the middle, advice and referrals at the end.
-ORDER_RANK = {
-    "path": 0,
-    "day_to_day": 1,
-    "likes": 2,
-    "culture": 3,
-    "other": 4,
-    "fit_skills": 5,
-    "challenges": 6,
-    "trends": 7,
-    "advice": 8,
-    "referrals": 9,
-}
+ORDER_RANK = {c: rubric.category(c)["order_rank"] for c in CATEGORIES}
 # When two categories score the same, the more specific one wins.
-TIE_RANK = (
-    "referrals",
-    "challenges",
-    "likes",
-    "trends",
-    "fit_skills",
-    "advice",
-    "path",
-    "culture",
-    "day_to_day",
-    "other",
-)
+TIE_RANK = tuple(sorted(CATEGORIES, key=lambda c: rubric.category(c)["tie_rank"]))
 QUESTION_LIMIT = 300  # characters of one question that are classified (real ones are shorter)
 LONG_LIST = 500  # beyond this many questions each one is read only in part
 LONG_LIST_QUESTION_LIMIT = 120
 DUPLICATE_LIMIT = 400  # questions compared pairwise for near-duplicates
+SPELLING_LIMIT = 20_000  # characters of a list checked for spelling (a real list is shorter)
 
 _BULLET = re.compile(
     r"^\s*(?:[-*+\u2022\u25cf\u25aa\u2023\u2043>\u25e6\u2219\u00b7o]\s+|[-*\u2022]|(?:q(?:uestion)?\s*)?\d{1,3}\s*[.):\]-]\s*"
@@ -83,13 +56,12 @@ _WH_START = re.compile(r"^(?:what|how|why|where|when|who|which|whom|whose)\b")
 @lru_cache(maxsize=1)
 def _category_index() -> tuple[MultiPhraseIndex, dict[str, re.Pattern]]:
     """All categories' cue phrases ("weak" and "strong") in one index, plus regex patterns."""
-    lex = load("question_lexicon")
     lists = {}
     pats = {}
     for cat in CATEGORIES:
-        entry = lex["categories"][cat]
+        entry = rubric.category(cat)["cues"]
         lists[cat] = entry["phrases"]
-        lists["strong:" + cat] = lex["strong"].get(cat, [])
+        lists["strong:" + cat] = entry.get("strong", [])
         if entry.get("patterns"):
             pats[cat] = compile_terms(None, entry["patterns"])
     return MultiPhraseIndex(lists), pats
@@ -97,11 +69,12 @@ def _category_index() -> tuple[MultiPhraseIndex, dict[str, re.Pattern]]:
 
 @lru_cache(maxsize=1)
 def _flag_patterns() -> dict[str, re.Pattern]:
-    flags = load("question_flags")
-    aux = "|".join(re.escape(a) for a in flags["aux_start"])
-    verbs = "|".join(re.escape(v) for v in flags["open_verbs"])
+    closed = rubric.flag("closed")["cues"]
+    aux = "|".join(re.escape(a) for a in closed["aux_start"])
+    verbs = "|".join(re.escape(v) for v in closed["open_verbs"])
     # "Can you give me a sense of ..." asks for an explanation too.
-    opens = "|".join(f"(?:{p})" for p in flags.get("open_phrases", []))
+    opens = "|".join(f"(?:{p})" for p in closed.get("open_phrases", []))
+    flags = {f: rubric.flag(f)["cues"] for f in ("job_ask", "googleable", "double_barreled")}
     return {
         "aux": re.compile(rf"^(?:{aux})\b"),
         "open_verb": re.compile(
@@ -114,14 +87,19 @@ def _flag_patterns() -> dict[str, re.Pattern]:
         "googleable": compile_terms(
             flags["googleable"]["phrases"], flags["googleable"]["patterns"]
         ),
-        "double": compile_terms(flags["double"]["phrases"], flags["double"]["patterns"]),
+        "double": compile_terms(
+            flags["double_barreled"]["phrases"], flags["double_barreled"]["patterns"]
+        ),
     }
 
 
 @lru_cache(maxsize=1)
 def _triggers() -> dict[str, set[str]]:
-    trig = load("question_flags")["triggers"]
-    return {k: set(v) for k, v in trig.items() if not k.startswith("_")}
+    return {
+        "job_ask": set(rubric.flag("job_ask")["cues"]["triggers"]),
+        "googleable": set(rubric.flag("googleable")["cues"]["triggers"]),
+        "double": set(rubric.flag("double_barreled")["cues"]["triggers"]),
+    }
 
 
 def _lead_trim(q: str) -> str:
@@ -138,7 +116,7 @@ def _lead_trim(q: str) -> str:
 
 @lru_cache(maxsize=1)
 def _open_starts() -> re.Pattern | None:
-    pats = load("question_flags").get("open_starts", [])
+    pats = rubric.flag("closed")["cues"].get("open_starts", [])
     return compile_terms(None, pats) if pats else None
 
 
@@ -155,47 +133,9 @@ def _is_closed(qn: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _fallback() -> tuple[dict[str, str], dict[str, list[str]], dict[str, list[str]]]:
-    """Token synonyms, one-word stems (stem -> categories) and multi-word stems."""
-    lex = load("question_lexicon")
-    one: dict[str, list[str]] = {}
-    multi: dict[str, list[str]] = {}
-    for cat, words in lex.get("fallback_stems", {}).items():
-        if cat.startswith("_"):
-            continue
-        for w in words:
-            (multi if " " in w else one).setdefault(w, []).append(cat)
-    return lex.get("token_synonyms", {}), one, multi
-
-
-_STEM_LEN = 5
-
-
-def _stem_features(words: list[str]) -> list[str]:
-    """Word beginnings (first five letters) and neighbouring pairs of them: the features
-    of the learned fallback votes (data/question_stems_learned.json)."""
-    stems = [w[:_STEM_LEN] for w in words if w]
-    return stems + [a + "+" + b for a, b in zip(stems, stems[1:], strict=False)]
-
-
-@lru_cache(maxsize=1)
-def _learned() -> dict:
-    return load("question_stems_learned")
-
-
-def _learned_vote(words: list[str]) -> str | None:
-    """Naive-Bayes vote of the learned word-beginning features; None if none is known."""
-    model = _learned()
-    votes = model["votes"]
-    feats = [f for f in _stem_features(words) if f in votes]
-    if not feats:
-        return None
-    base = model["base"]
-    scores = {c: base[c] * len(feats) for c in CATEGORIES}
-    for f in feats:
-        for c, v in votes[f].items():
-            scores[c] += v
-    return max(CATEGORIES, key=lambda c: scores[c])
+def _fallback() -> tuple[dict[str, str]]:
+    """Text-speak read as the full word ("u" -> "you")."""
+    return (rubric.kind_data(KIND).get("token_synonyms", {}),)
 
 
 # A statement or a "having read ..." clause before the real question sets the scene; the
@@ -249,83 +189,161 @@ def _focus(qn: str) -> str:
     return q
 
 
-def _category(qn: str, toks: list[tuple[str, int]], first_wins: bool = False) -> str:
-    """The category of the question itself; the scene-setting before it decides only
-    when the question has no cue phrase of its own ("I read that X is changing. Is that true?",
-    "I saw you moved from nursing into health tech. What prompted the change?")."""
+def _category(
+    qn: str, toks: list[tuple[str, int]], first_wins: bool = False, thorough: bool = True
+) -> tuple[str, list[tuple[int, int]]]:
+    """The category of a question and the words that point to it (offsets into ``qn``).
+
+    A linear model decides (data/question_model.json, learned from every labelled
+    question by benchmarks/question_model.py); its features are the question's words,
+    word pairs and letter groups (robust to typos and inserted words) and the cue scores
+    of the rubric's category cues, for the question itself and for any scene-setting
+    before it. Without a model file, the cues alone decide.
+    """
+    focus, focus_hits, full, full_hits = _category_inputs(qn, toks, thorough)
+    offset = len(qn) - len(focus)
+    model = _model() if thorough else None
+    if model is not None:
+        feats = category_features(focus, focus_hits, full_hits, full)
+        cat = linear_model.best(linear_model.scores(model, feats), CATEGORIES)
+    else:
+        cat = _cue_decision(focus_hits, full_hits, first_wins)
+    spans = [(a + offset, b + offset) for a, b, _ in focus_hits.get(cat, [])]
+    if not spans and full is not focus:
+        shift = len(qn) - len(full)
+        spans = [(a + shift, b + shift) for a, b, _ in full_hits.get(cat, [])]
+    return cat, sorted(set(spans))
+
+
+def _category_inputs(
+    qn: str, toks: list[tuple[str, int]], thorough: bool = True
+) -> tuple[str, dict, str, dict]:
+    """The question without scene-setting (``focus``), the text without a leading
+    "I read that" (``full``), and the cues found in each."""
     focus = _focus(qn)
-    stem_guess = None
-    if focus != qn:
-        cat, by_cue = _category_of(focus, tokens(focus), first_wins)
-        if by_cue:
-            return cat
-        stem_guess = cat
+    focus_hits = _cue_hits(focus, tokens(focus) if focus != qn else toks, thorough)
+    full = qn
+    m = _REPORTING.match(qn)
+    if m:
         # "I read that ..." reports what the question is about; the reading itself is no cue.
-        m = _REPORTING.match(qn)
-        if m:
-            qn = qn[m.end() :]
-            toks = tokens(qn)
-    cat, by_cue = _category_of(qn, toks, first_wins)
-    if not by_cue and stem_guess is not None:
-        return stem_guess
-    return cat or "other"
+        full = qn[m.end() :]
+    full_hits = focus_hits if full == focus else _cue_hits(full, tokens(full), thorough)
+    return focus, focus_hits, full, full_hits
 
 
-def _category_of(
-    qn: str, toks: list[tuple[str, int]], first_wins: bool = False
-) -> tuple[str | None, bool]:
-    """Score each category by its cues; cues near the start of the question count more.
-    With ``first_wins`` (a question asking two things) a tie goes to the earliest cue.
-    Returns the category (None when nothing at all points to one) and whether a cue
-    phrase or pattern decided it (False: only word beginnings did)."""
-    scores = dict.fromkeys(CATEGORIES, 0)
-    first_at = dict.fromkeys(CATEGORIES, 10**6)
+def training_features(text: str) -> list[tuple[str, float]]:
+    """The model's features for one labelled question, read exactly as classifying it
+    reads it (a question asking two things by its first part)."""
+    qn = normalise(text[:QUESTION_LIMIT]).strip()
+    if _is_double(qn):
+        first = _first_part(qn)
+        if first and first != qn:
+            qn = first
+    focus, focus_hits, full, full_hits = _category_inputs(qn, tokens(qn))
+    return category_features(focus, focus_hits, full_hits, full)
+
+
+def _cue_hits(
+    qn: str, toks: list[tuple[str, int]], thorough: bool = True
+) -> dict[str, list[tuple[int, int, int]]]:
+    """Every category cue found in a question: (start, end, weight) per category. Cues
+    near the start count more; strong cues and hand-written patterns more than others.
+    ``thorough`` also finds cue phrases with words inserted (skipped in huge pastes)."""
+    hits: dict[str, list[tuple[int, int, int]]] = {}
     index, pats = _category_index()
-    synonyms, one_stems, multi_stems = _fallback()
+    synonyms = _fallback()[0]
     # Text-speak ("u", "ur") reads as the full word; real questions are well under 50 words.
-    toks = [(synonyms.get(t, t), pos) for t, pos in toks[:50]]
-    for key, starts in index.find(toks).items():
+    head = toks[:50]
+    breaks = token_breaks(head, qn) if thorough else None
+    mapped = [(synonyms.get(t, t), pos) for t, pos in head]
+    for key, found in index.spans(mapped, breaks=breaks).items():
         strong = key.startswith("strong:")
         cat = key[7:] if strong else key
-        for start in starts:
-            scores[cat] += (3 if start < 25 else 2) if strong else (2 if start < 25 else 1)
-            first_at[cat] = min(first_at[cat], start)
-    extra = load("question_lexicon").get("pattern_weight", {})
+        for i, j in found:
+            start = head[i][1]
+            end = head[j - 1][1] + len(head[j - 1][0])
+            weight = (3 if start < 25 else 2) if strong else (2 if start < 25 else 1)
+            hits.setdefault(cat, []).append((start, end, weight))
     for cat, pat in pats.items():
         # Hand-written patterns are specific, so they weigh at least like strong cues.
+        weight = rubric.category(cat)["cues"].get("pattern_weight", 3)
         for m in pat.finditer(qn):
-            scores[cat] += extra.get(cat, 3) if m.start() < 25 else extra.get(cat, 3) - 1
-            first_at[cat] = min(first_at[cat], m.start())
-    best = max(scores.values())
-    by_cue = best > 0
-    if best <= 0:
-        # No cue phrase matched: votes learned from the labelled questions decide
-        # (benchmarks/question_stems.py); the hand-written word beginnings ("promot",
-        # "satisf") only when none of the question's words was seen in training.
-        head = toks[:40]
-        voted = _learned_vote([t for t, _ in head])
-        if voted is not None:
-            return voted, False
-        for t, _ in head:
-            for n in range(1, min(len(t), 12) + 1):
-                for cat in one_stems.get(t[:n], ()):
-                    scores[cat] += 1
-        text = " ".join(t for t, _ in head)
-        for w, cats in multi_stems.items():
-            if w in text:
-                for cat in cats:
-                    scores[cat] += 1
-        best = max(scores.values())
-    if best <= 0:
-        return None, False
-    if first_wins:
-        tied = [c for c in CATEGORIES if scores[c] == best and first_at[c] < 10**6]
-        if len(tied) > 1:
-            return min(tied, key=lambda c: (first_at[c], TIE_RANK.index(c))), by_cue
-    for cat in TIE_RANK:
-        if scores[cat] == best:
-            return cat, by_cue
-    return "other", by_cue
+            if m.end() > m.start():
+                w = weight if m.start() < 25 else weight - 1
+                hits.setdefault(cat, []).append((m.start(), m.end(), w))
+    return hits
+
+
+def _cue_scores(hits: dict[str, list[tuple[int, int, int]]]) -> dict[str, int]:
+    return {cat: sum(w for _, _, w in found) for cat, found in hits.items()}
+
+
+def _cue_decision(
+    focus_hits: dict[str, list[tuple[int, int, int]]],
+    full_hits: dict[str, list[tuple[int, int, int]]],
+    first_wins: bool,
+) -> str:
+    """The cues alone (no model file): the question's own cues, else the scene-setting's."""
+    for hits in (focus_hits, full_hits):
+        scores = _cue_scores(hits)
+        if not scores:
+            continue
+        top = max(scores.values())
+        tied = [c for c in TIE_RANK if scores.get(c) == top]
+        if first_wins and len(tied) > 1:
+            return min(tied, key=lambda c: min(a for a, _, _ in hits[c]))
+        return tied[0]
+    return "other"
+
+
+def _words(qn: str) -> list[str]:
+    synonyms = _fallback()[0]
+    return [synonyms.get(t, t) for t, _ in tokens(qn)[:40]]
+
+
+def category_features(
+    focus: str,
+    focus_hits: dict[str, list[tuple[int, int, int]]],
+    full_hits: dict[str, list[tuple[int, int, int]]],
+    full: str = "",
+) -> list[tuple[str, float]]:
+    """The model's features: words, word pairs, the first words, letter groups inside
+    words (typos still share most of them), and the cue scores of each category; the
+    words of any scene-setting before the question count too, for less."""
+    words = _words(focus)
+    feats: list[tuple[str, float]] = [("w:" + w, 1.0) for w in set(words)]
+    feats += [("p:" + a + "_" + b, 1.0) for a, b in set(zip(words, words[1:], strict=False))]
+    if words:
+        feats.append(("s:" + words[0], 1.0))
+        if len(words) > 1:
+            feats.append(("s2:" + words[0] + "_" + words[1], 1.0))
+    grams: set[str] = set()
+    for w in words:
+        if len(w) >= 4:
+            padded = "<" + w + ">"
+            grams.update(padded[i : i + 4] for i in range(len(padded) - 3))
+    scale = 1.0 / math.sqrt(len(grams)) if grams else 0.0
+    feats += [("c:" + g, scale) for g in grams]
+    if full and full != focus:
+        before = set(_words(full[: len(full) - len(focus)])) - set(words)
+        feats += [("x:" + w, 0.5) for w in before]
+    for cat, score in _cue_scores(focus_hits).items():
+        feats.append(("cf:" + cat, min(score, 9) / 3.0))
+    for cat, score in _cue_scores(full_hits).items():
+        feats.append(("cq:" + cat, min(score, 9) / 3.0))
+    return feats
+
+
+@lru_cache(maxsize=1)
+def _model_cache() -> tuple[dict | None]:
+    try:
+        return (load("question_model"),)
+    except FileNotFoundError:
+        return (None,)
+
+
+def _model() -> dict | None:
+    return _model_cache()[0]
 
 
 def classify_question(text: str) -> QuestionInfo:
@@ -334,7 +352,7 @@ def classify_question(text: str) -> QuestionInfo:
     return _classify(text, QUESTION_LIMIT)
 
 
-def _classify(text: str, limit: int) -> QuestionInfo:
+def _classify(text: str, limit: int, thorough: bool = True) -> QuestionInfo:
     q = text[:limit]
     qn = normalise(q).strip()
     pats = _flag_patterns()
@@ -344,24 +362,27 @@ def _classify(text: str, limit: int) -> QuestionInfo:
     flags: set[str] = set()
     if qn and _is_closed(qn):
         flags.add("closed")
-    if words & trig["job_ask"] and pats["job_ask"].search(qn) and not _finding_openings(qn):
+    asks_job = bool(words & trig["job_ask"] and pats["job_ask"].search(qn))
+    if (asks_job or _shared_job_ask(qn)) and not _finding_openings(qn):
         flags.add("job_ask")
     if words & trig["googleable"] and pats["googleable"].search(qn):
         flags.add("googleable")
-    if (words & trig["double"] and _double(qn, pats["double"])) or _two_questions(qn):
+    if _is_double(qn, words):
         flags.add("double_barreled")
-    category = _category(qn, toks, "double_barreled" in flags) if qn else "other"
+    double = "double_barreled" in flags
+    category, why = _category(qn, toks, double, thorough) if qn else ("other", [])
     if "double_barreled" in flags:
         # A question that asks two things is filed under the first thing it asks.
         first = _first_part(qn)
         if first and first != qn:
-            head_cat = _category(first, tokens(first), True)
+            head_cat, head_why = _category(first, tokens(first), True, thorough)
             if head_cat != "other":
-                category = head_cat
+                category, why = head_cat, head_why
     if flags & {"googleable", "job_ask"}:
         # Facts about the organisation and requests for work sit outside the topics.
-        category = "other"
-    return QuestionInfo(
+        category, why = "other", []
+    lead = len(q) - len(q.lstrip())  # qn was stripped; spans index the original text
+    info = QuestionInfo(
         text=text,
         category=category,
         open_ended="closed" not in flags,
@@ -369,6 +390,29 @@ def _classify(text: str, limit: int) -> QuestionInfo:
         start=0,
         end=len(text),
     )
+    info.topic_evidence = [(a + lead, b + lead) for a, b in why]
+    return info
+
+
+def _is_double(qn: str, words: set[str] | None = None) -> bool:
+    """Two different things asked at once (the double_barreled flag)."""
+    if words is None:
+        words = {t for t, _ in tokens(qn)}
+    trig = _triggers()
+    return bool(words & trig["double"] and _double(qn, _flag_patterns()["double"])) or (
+        _two_questions(qn)
+    )
+
+
+@lru_cache(maxsize=1)
+def _shared_job_pattern() -> re.Pattern:
+    shared = rubric.cues("shared")["job_ask"]
+    return compile_terms(shared.get("phrases"), shared.get("patterns"))
+
+
+def _shared_job_ask(qn: str) -> bool:
+    """The job requests every kind of text shares ("how do I get hired at your studio")."""
+    return any(not negated(qn, m.start()) for m in _shared_job_pattern().finditer(qn))
 
 
 _BETWEEN = re.compile(r"\b(?:between|both|either|whether)\b")
@@ -383,13 +427,39 @@ def _double(qn: str, pat: re.Pattern) -> bool:
 
 
 _QMARK_GAP = re.compile(r"\?\s*[\w(\"']")
+# What may follow a question without being a second question: thanks and greetings,
+# "like ..." or "or ..." continuations, and short restatements ("What was the route?").
+_NOT_SECOND = re.compile(
+    r"^\W*(?:thanks?\b|thank\s+you|cheers|much\s+appreciated|many\s+thanks|i\s+appreciate|"
+    r"like\b|or\b|e\.?g\b|i\s+mean\b|for\s+example|such\s+as|if\s+so\b|if\s+not\b)"
+)
+FOLLOW_UP_WORDS = 5  # a second question this short restates or narrows the first
+
+
+def _is_follow_up(part: str, before: str) -> bool:
+    """A part after a question mark that belongs to the question ``before`` it: thanks, a
+    "like ..." or "or ..." continuation, "Why?", or a short restatement on the same topic
+    ("How did you end up here? What was the route?")."""
+    words = part.replace("?", " ").split()
+    if not words or _NOT_SECOND.match(part) or _FOLLOW_UP.match(part):
+        return True
+    if len(words) > FOLLOW_UP_WORDS:
+        return False
+    return _topic(part) == _topic(before)
+
+
+def _topic(qn: str) -> str:
+    return _category(qn, tokens(qn), False, False)[0]
 
 
 def _two_questions(qn: str) -> bool:
-    """Two question marks with words between them: two questions in one item."""
+    """A second, different question after the first question mark."""
     body = qn.rstrip(" ?!.")
     m = _QMARK_GAP.search(body)
-    return bool(m) and len(body[m.end() :].split()) >= 2
+    if not m:
+        return False
+    rest = body[m.end() - 1 :].strip()
+    return not _is_follow_up(rest, body[: m.start() + 1])
 
 
 _SECOND_PART = re.compile(
@@ -452,10 +522,12 @@ def _split_line(text: str, seg: Segment) -> list[Segment]:
             last = bm.end()
     if last < b:
         out.append(Segment(last, b))
-    # Fold tiny follow-ups ("Which ones?", "Why?") into the question before them.
+    # Fold follow-ups ("Which ones?", "What was the route?", "like, what changed?") and
+    # trailing thanks into the question before them.
     merged: list[Segment] = []
     for s in out:
-        if merged and _FOLLOW_UP.match(normalise(text[s.start : s.end])):
+        part = normalise(text[s.start : s.end]).strip()
+        if merged and _is_follow_up(part, normalise(text[merged[-1].start : merged[-1].end])):
             merged[-1] = Segment(merged[-1].start, s.end)
         else:
             merged.append(s)
@@ -498,11 +570,31 @@ def _segments(text: str) -> list[Segment]:
     return out
 
 
-def grade_questions(text_or_list: str | list[str], minutes: float = 30) -> Report:
-    """Grade a list of questions for a conversation of ``minutes`` minutes."""
+def split_questions(text: str) -> list[str]:
+    """The questions of a pasted list, as the grader reads them: headings and notes are
+    skipped and two questions on one line are two questions (what live counters show)."""
+    require_str(text)
+    return [text[s.start : s.end].strip() for s in _segments(text)]
+
+
+def grade_questions(
+    text_or_list: str | list[str],
+    minutes: float = 30,
+    topics: dict[str, str] | None = None,
+    known_words: Iterable[str] = (),
+) -> Report:
+    """Grade a list of questions for a conversation of ``minutes`` minutes.
+
+    ``topics`` maps a question's text to the category the learner chose for it (the
+    learner's re-tag, saved with the draft); coverage, suggestions and the order then use
+    the learner's choice, and each question keeps the grader's own reading in
+    ``QuestionInfo.graded_category``. ``known_words`` are words the spelling check never
+    flags (the learner's own field terms).
+    """
     text, segs = _parse_input(text_or_list)
     minutes = _check_minutes(minutes)
-    lo, hi = math.ceil(minutes / 6), math.floor(minutes / 2.5)
+    topics = _check_topics(topics)
+    lo, hi = rubric.question_range(minutes)
     if not segs:
         return empty_report(KIND, text, "questions", {"minutes": minutes, "count": 0})
 
@@ -514,93 +606,123 @@ def grade_questions(text_or_list: str | list[str], minutes: float = 30) -> Repor
         qtext = text[s.start : s.end]
         known = seen.get(qtext)
         if known is None:
-            known = seen[qtext] = _classify(qtext, limit)
-        infos.append(
-            QuestionInfo(qtext, known.category, known.open_ended, set(known.flags), s.start, s.end)
+            known = seen[qtext] = _classify(qtext, limit, len(segs) <= LONG_LIST)
+        info = QuestionInfo(
+            qtext, known.category, known.open_ended, set(known.flags), s.start, s.end
         )
+        info.topic_evidence = list(known.topic_evidence)
+        info.graded_category = known.category
+        chosen = topics.get(topic_key(qtext))
+        if chosen:
+            info.category = chosen
+        infos.append(info)
     n = len(infos)
     spans = [(q.start, q.end) for q in infos]
     checks: list[Check] = []
+    values = {"count": n, "minutes": _fmt_min(minutes), "fewest": lo, "most": hi}
 
     # count_fits_time
-    if lo <= n <= hi:
-        why = f"{n} questions fit a {_fmt_min(minutes)}-minute conversation ({lo} to {hi})."
-        tip = ""
-    elif n < lo:
-        plural = "s are" if n != 1 else " is"
-        why = f"{n} question{plural} too few for {_fmt_min(minutes)} minutes; aim for {lo} to {hi}."
-        tip = f"Add questions until you have at least {lo}; the suggestions below can help."
-    else:
-        why = f"{n} questions are too many for {_fmt_min(minutes)} minutes; aim for {lo} to {hi}."
-        tip = f"Keep your best {hi} questions and put the most important ones first."
+    variant = "" if lo <= n <= hi else ("few" if n < lo else "many")
     checks.append(
-        make_check(KIND, "questions.count_fits_time", lo <= n <= hi, [], why=why, tip=tip)
+        make_check(
+            KIND,
+            "questions.count_fits_time",
+            lo <= n <= hi,
+            [],
+            variant=variant,
+            question_is="question is" if n == 1 else "questions are",
+            **values,
+        )
     )
 
     # mostly_open
     open_n = sum(1 for q in infos if q.open_ended)
     share = open_n / n
     closed_spans = [(q.start, q.end) for q in infos if not q.open_ended]
-    pct = round(share * 100)
-    why = f"{open_n} of {n} questions are open-ended ({pct}%; the aim is at least 70%)."
-    checks.append(make_check(KIND, "questions.mostly_open", share >= 0.7, closed_spans, why=why))
+    checks.append(
+        make_check(
+            KIND,
+            "questions.mostly_open",
+            share >= rubric.min_open_share(),
+            closed_spans,
+            open=open_n,
+            pct=round(share * 100),
+            **values,
+        )
+    )
 
     # coverage
     covered = [c for c in CORE if any(q.category == c for q in infos)]
     missing = [c for c in CORE if c not in covered]
     names = ", ".join(_label(c) for c in covered) or "none"
-    why = (
-        f"The questions cover {len(covered)} of the 7 core topics ({names}); the aim is at least 4."
+    checks.append(
+        make_check(
+            KIND,
+            "questions.coverage",
+            len(covered) >= rubric.min_core_topics(),
+            [],
+            covered=len(covered),
+            core=len(CORE),
+            names=names,
+        )
     )
-    checks.append(make_check(KIND, "questions.coverage", len(covered) >= 4, [], why=why))
 
     # asks_for_referral
     ref = [(q.start, q.end) for q in infos if q.category == "referrals"]
     checks.append(make_check(KIND, "questions.asks_for_referral", bool(ref), ref[:3]))
 
-    for check_id, flag, what in (
-        ("questions.no_job_ask", "job_ask", "asks for a job, referral or mentoring"),
-        ("questions.no_googleable", "googleable", "asks a basic fact a quick search would answer"),
-        ("questions.single_focus", "double_barreled", "asks two things at once"),
+    for check_id, flag in (
+        ("questions.no_job_ask", "job_ask"),
+        ("questions.no_googleable", "googleable"),
+        ("questions.single_focus", "double_barreled"),
     ):
         hit = [q for q in infos if flag in q.flags]
         ev = [(q.start, q.end) for q in hit]
-        why = ""
-        if hit:
-            first = " ".join(hit[0].text.split())[:80]
-            more = f" (and {len(hit) - 1} more)" if len(hit) > 1 else ""
-            why = f"\u201c{first}\u201d {what}{more}."
-        checks.append(make_check(KIND, check_id, not hit, ev, why=why))
+        first = hit[0].text if hit else ""
+        more = f" (and {len(hit) - 1} more)" if len(hit) > 1 else ""
+        checks.append(make_check(KIND, check_id, not hit, ev, found=first, more=more))
 
     dups = find_duplicates([q.text for q in infos], limit=DUPLICATE_LIMIT)
     ev = []
     for i, j in dups:
         ev += [spans[i], spans[j]]
-    why = ""
-    if dups:
-        i, j = dups[0]
-        why = (
-            f"Questions {i + 1} and {j + 1} ask essentially the same thing"
-            + (
-                f" ({len(dups) - 1} more pair{'s' if len(dups) > 2 else ''})"
-                if len(dups) > 1
-                else ""
-            )
-            + "."
+    first, second = (dups[0][0] + 1, dups[0][1] + 1) if dups else (0, 0)
+    more = ""
+    if len(dups) > 1:
+        more = f" ({len(dups) - 1} more pair{'s' if len(dups) > 2 else ''})"
+    checks.append(
+        make_check(
+            KIND, "questions.no_duplicates", not dups, ev, first=first, second=second, more=more
         )
-    checks.append(make_check(KIND, "questions.no_duplicates", not dups, ev, why=why))
+    )
 
-    bank = load("question_bank")
-    suggestions = {c: list(bank[c][:3]) for c in missing}
+    spelled, misspelt = spelling_check(
+        KIND, text[:SPELLING_LIMIT], known_words_of(known_words)
+    )
+    checks.append(spelled)
+
+    suggestions = {c: list(rubric.category(c)["suggestions"][:3]) for c in missing}
     if not ref:
-        suggestions["referrals"] = list(bank["referrals"][:3])
-    order = sorted(range(n), key=lambda i: (ORDER_RANK.get(infos[i].category, 4), i))
+        suggestions["referrals"] = list(rubric.category("referrals")["suggestions"][:3])
+    # The order never lists a question the feedback asks to remove: job requests,
+    # searchable facts and the second of two duplicates.
+    drop = {i for i, q in enumerate(infos) if q.flags & {"job_ask", "googleable"}}
+    drop |= {j for _i, j in dups}
+    order = sorted(
+        (i for i in range(n) if i not in drop),
+        key=lambda i: (ORDER_RANK.get(infos[i].category, 4), i),
+    )
     meta = {
         "minutes": minutes,
         "count": n,
         "range": [lo, hi],
         "open": open_n,
+        "too_few": n < lo,
+        "too_many": n > hi,
+        "misspellings": misspelt,
         "categories": {c: sum(1 for q in infos if q.category == c) for c in CATEGORIES},
+        "removed_from_order": sorted(drop),
+        "retagged": [i for i, q in enumerate(infos) if q.category != q.graded_category],
     }
     return finish(
         KIND,
@@ -614,11 +736,32 @@ def grade_questions(text_or_list: str | list[str], minutes: float = 30) -> Repor
 
 
 def _label(cat: str) -> str:
-    return (
-        cat.replace("_", " ")
-        .replace("day to day", "day-to-day")
-        .replace("fit skills", "skills and fit")
-    )
+    return rubric.category_label(cat).lower().replace("day-to-day", "day-to-day")
+
+
+def topic_key(question: str) -> str:
+    """How a question is matched to the learner's saved topic choice: its words,
+    lower-cased, whatever the spacing, numbering or question mark."""
+    return " ".join(re.findall(r"[a-z0-9']+", question.lower()))
+
+
+def _check_topics(topics: object) -> dict[str, str]:
+    """The learner's own topic choices, {question text: category}; bad input raises."""
+    if topics is None:
+        return {}
+    if not isinstance(topics, dict):
+        raise TypeError(
+            f"topics must be a dict of question text -> category, not {type(topics).__name__}"
+        )
+    out: dict[str, str] = {}
+    for question, cat in topics.items():
+        if not isinstance(question, str):
+            kind = type(question).__name__
+            raise TypeError(f"topic keys must be question texts (str), not {kind}")
+        if cat not in CATEGORIES:
+            raise ValueError(f"topic {cat!r} is not one of: {', '.join(CATEGORIES)}")
+        out[topic_key(question)] = cat
+    return out
 
 
 def _fmt_min(m: float) -> str:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-LEVEL_READY = 85
-LEVEL_ALMOST = 60
+from . import rubric
 
 
 @dataclass
@@ -24,6 +23,8 @@ class Check:
     evidence: list[tuple[int, int]] = field(default_factory=list)
     weight: int = 1
     label: str = ""  # short human title, e.g. "Asks for a set amount of time"
+    # Extra, check-specific findings, e.g. each misspelling's span and suggestions.
+    details: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -34,6 +35,7 @@ class Check:
             "tip": self.tip,
             "evidence": [[int(a), int(b)] for a, b in self.evidence],
             "weight": self.weight,
+            "details": [dict(d) for d in self.details],
         }
 
 
@@ -47,6 +49,10 @@ class QuestionInfo:
     flags: set[str] = field(default_factory=set)
     start: int = 0  # offset of the question in the original text
     end: int = 0
+    # The grader's own category; differs from ``category`` when the learner re-tagged it.
+    graded_category: str = ""
+    # The words that point to the grader's category: (start, end) offsets into ``text``.
+    topic_evidence: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,16 +61,14 @@ class QuestionInfo:
             "open_ended": self.open_ended,
             "flags": sorted(self.flags),
             "span": [self.start, self.end],
+            "graded_category": self.graded_category or self.category,
+            "topic_evidence": [[int(a), int(b)] for a, b in self.topic_evidence],
         }
 
 
 def level_for(score: int) -> str:
-    """Map a 0-100 score to the rubric's level names."""
-    if score >= LEVEL_READY:
-        return "ready"
-    if score >= LEVEL_ALMOST:
-        return "almost"
-    return "needs-work"
+    """Map a 0-100 score to the rubric's level names (before any cap)."""
+    return rubric.level_for(score)
 
 
 def weighted_score(checks: list[Check]) -> int:
@@ -93,6 +97,10 @@ class Report:
     suggestions: dict[str, list[str]] = field(default_factory=dict)
     suggested_order: list[int] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # e.g. channel, word count
+    # The level cap that lowered the level, if any: {"id", "level", "sentence"}.
+    cap: dict[str, str] | None = None
+    # The id of the most important failing check: what the learner should fix first.
+    fix_first: str | None = None
 
     def check(self, check_id: str) -> Check:
         for c in self.checks:
@@ -110,4 +118,6 @@ class Report:
             "suggestions": {k: list(v) for k, v in self.suggestions.items()},
             "suggested_order": list(self.suggested_order),
             "meta": dict(self.meta),
+            "cap": dict(self.cap) if self.cap else None,
+            "fix_first": self.fix_first,
         }

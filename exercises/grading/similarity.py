@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import load
+from .lexicon import cue
 from .text import normalise
 
-_DATA = load("similarity")
+_DATA = cue("questions", "similarity")
 _STOP = set(_DATA["stop_words"])
 # Synonyms folded together so "job" and "role", or "enjoy" and "like", compare equal.
 _SYN: dict[str, str] = _DATA["synonyms"]

@@ -190,6 +190,54 @@ def phrase_tokens(phrase: str) -> tuple[tuple[str, ...], bool]:
     p = phrase.strip()
     return tuple(t for t, _ in tokens(normalise(p.rstrip("*")))), p.endswith("*")
 
+#: Words that may sit between the words of a cue phrase ("your recent post on", "a typical
+#: working day"): at most this many, never across punctuation, never a negation.
+MAX_GAP = 2
+_NO_GAP_WORDS = frozenset({"not", "never", "no", "nor", "without", "don't", "doesn't", "didn't",
+                           "won't", "wouldn't", "can't", "cannot", "isn't", "aren't", "wasn't"})
+_BREAK_CHARS = frozenset(".!?;:,\n()[]\"")
+
+
+def token_breaks(toks: list[tuple[str, int]], text: str) -> list[bool]:
+    """For each token, whether punctuation separates it from the next one."""
+    out = []
+    for i, (word, pos) in enumerate(toks):
+        if i + 1 >= len(toks):
+            out.append(True)
+            break
+        gap = text[pos + len(word) : toks[i + 1][1]]
+        out.append(any(ch in _BREAK_CHARS for ch in gap))
+    return out
+
+
+def _word_fits(word: str, want: str, star: bool) -> bool:
+    return word.startswith(want) if star else word == want
+
+
+def match_gapped(
+    words: list[str], breaks: list[bool], i: int, phrase: tuple[str, ...], star: bool
+) -> int:
+    """End index of ``phrase`` matched from ``words[i]`` with up to ``MAX_GAP`` extra words
+    before each of its later words (none across a break or over a negation); -1 if none."""
+    n = len(words)
+    j = i + 1
+    for pos, want in enumerate(phrase[1:], start=1):
+        last = star and pos == len(phrase) - 1
+        found = -1
+        for k in range(j, min(n, j + MAX_GAP + 1)):
+            if breaks[k - 1]:
+                break
+            if _word_fits(words[k], want, last):
+                found = k
+                break
+            if words[k] in _NO_GAP_WORDS:
+                break
+        if found < 0:
+            return -1
+        j = found + 1
+    return j
+
+
 class PhraseIndex:
     """Fast whole-word phrase lookup: a dictionary of word tuples instead of one huge regex.
 
@@ -202,6 +250,8 @@ class PhraseIndex:
     def __init__(self, phrases: list[str]) -> None:
         self.exact: set[tuple[str, ...]] = set()
         self.prefixed: dict[tuple[str, ...], list[str]] = {}
+        # Phrases of two or more words by their first word, longest first: gapped matching.
+        self.by_first: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
         self.max_len = 1
         for p in phrases:
             toks, star = phrase_tokens(p)
@@ -212,10 +262,18 @@ class PhraseIndex:
                 self.prefixed.setdefault(toks[:-1], []).append(toks[-1])
             else:
                 self.exact.add(toks)
+            if len(toks) >= 2:
+                self.by_first.setdefault(toks[0], []).append((toks, star))
+        for v in self.by_first.values():
+            v.sort(key=lambda item: -len(item[0]))
 
-    def find(self, toks: list[tuple[str, int]]) -> list[tuple[int, int]]:
-        """Non-overlapping matches as (first token index, end token index)."""
+    def find(
+        self, toks: list[tuple[str, int]], text: str | None = None
+    ) -> list[tuple[int, int]]:
+        """Non-overlapping matches as (first token index, end token index). With ``text``
+        (what the tokens came from), a phrase also matches with a few words inserted."""
         words = [t for t, _ in toks]
+        breaks = token_breaks(toks, text) if text is not None else None
         out = []
         i = 0
         n = len(words)
@@ -230,6 +288,15 @@ class PhraseIndex:
                 if stems and any(cand[-1].startswith(s) for s in stems):
                     hit = k
                     break
+            if not hit and breaks is not None and words[i] in self.by_first:
+                near = set(words[i + 1 : i + MAX_GAP + 2])
+                for phrase, star in self.by_first[words[i]]:
+                    if phrase[1] not in near and not (star and len(phrase) == 2):
+                        continue
+                    end = match_gapped(words, breaks, i, phrase, star)
+                    if end > 0:
+                        hit = end - i
+                        break
             if hit:
                 out.append((i, i + hit))
                 i += hit
@@ -249,11 +316,14 @@ class MultiPhraseIndex:
         self.max_len = 1
         # Lengths of the phrases that start with each word: most words start none.
         self.lengths: dict[str, list[int]] = {}
+        self.by_first: dict[str, list[tuple[tuple[str, ...], bool, str]]] = {}
         for key, phrases in lists.items():
             for p in phrases:
                 toks, star = phrase_tokens(p)
                 if not toks:
                     continue
+                if len(toks) >= 2:
+                    self.by_first.setdefault(toks[0], []).append((toks, star, key))
                 self.max_len = max(self.max_len, len(toks))
                 if star:
                     self.prefixed.setdefault(toks[:-1], []).append((toks[-1], key))
@@ -274,13 +344,32 @@ class MultiPhraseIndex:
         if k not in ks:
             ks.append(k)
 
-    def find(self, toks: list[tuple[str, int]]) -> dict[str, list[int]]:
-        """Start offsets of the matches of each list (non-overlapping within a list)."""
+    def find(
+        self,
+        toks: list[tuple[str, int]],
+        text: str | None = None,
+        breaks: list[bool] | None = None,
+    ) -> dict[str, list[int]]:
+        """Start offsets of the matches of each list (see ``spans``)."""
+        found = self.spans(toks, text, breaks)
+        return {key: [toks[i][1] for i, _ in pairs] for key, pairs in found.items()}
+
+    def spans(
+        self,
+        toks: list[tuple[str, int]],
+        text: str | None = None,
+        breaks: list[bool] | None = None,
+    ) -> dict[str, list[tuple[int, int]]]:
+        """The matches of each list as (first token, end token) index pairs, non-overlapping
+        within a list. With ``text`` (what the tokens came from) or its ``token_breaks``, a
+        phrase also matches with a few words inserted."""
         words = [t for t, _ in toks]
         n = len(words)
         free = dict.fromkeys(self.keys, 0)
-        out: dict[str, list[int]] = {k: [] for k in self.keys}
+        out: dict[str, list[tuple[int, int]]] = {k: [] for k in self.keys}
         exact, prefixed, lengths, star_re = self.exact, self.prefixed, self.lengths, self.star_re
+        if breaks is None and text is not None:
+            breaks = token_breaks(toks, text)
         for i in range(n):
             w = words[i]
             ks = lengths.get(w)
@@ -288,6 +377,17 @@ class MultiPhraseIndex:
                 ks = sorted(set(ks or ()) | {1}, reverse=True)
             if not ks:
                 continue
+            gapped = self.by_first.get(w) if breaks is not None else None
+            if gapped:
+                # A phrase's second word must be near: checked before the full walk.
+                near = set(words[i + 1 : i + MAX_GAP + 2])
+                for phrase, star, key in gapped:
+                    if free[key] > i or (phrase[1] not in near and not (star and len(phrase) == 2)):
+                        continue
+                    end = match_gapped(words, breaks, i, phrase, star)
+                    if end > 0 and end - i > len(phrase):
+                        out[key].append((i, end))
+                        free[key] = end
             for k in ks:
                 if k > n - i:
                     continue
@@ -298,6 +398,6 @@ class MultiPhraseIndex:
                         keys.append(key)
                 for key in keys:
                     if free[key] <= i:
-                        out[key].append(toks[i][1])
+                        out[key].append((i, i + k))
                         free[key] = i + k
         return out

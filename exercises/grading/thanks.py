@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
+from . import rubric
 from .common import (
     ANALYSE_LIMIT,
     empty_report,
     find_all,
+    find_job_asks,
     finish,
     is_blank,
     make_check,
@@ -16,23 +19,23 @@ from .common import (
     require_str,
     slot_views,
 )
-from .lexicon import load
+from .lexicon import cue
 from .report import Report
+from .spelling import known_words_of, spelling_check
 from .text import normalise, word_count
 
-LEX = "thanks_lexicon"
-KIND = "thanks"
-WORD_LIMIT = 150
+LEX = KIND = "thanks"
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 
 
 @lru_cache(maxsize=1)
 def _generic_rest() -> re.Pattern:
-    return re.compile(load(LEX)["generic_next_object"])
+    return re.compile(cue(KIND, "generic_next_object"))
 
 
-def grade_thank_you(text: str) -> Report:
-    """Grade a thank-you note sent after an informational interview."""
+def grade_thank_you(text: str, known_words: Iterable[str] = ()) -> Report:
+    """Grade a thank-you note sent after an informational interview. ``known_words`` are
+    words the spelling check never flags (the learner's own field terms)."""
     require_str(text)
     meta = {"words": word_count(text), "chars": len(text.strip())}
     if is_blank(text):
@@ -42,10 +45,13 @@ def grade_thank_you(text: str) -> Report:
     filled, blanked, slots = slot_views(head, norm)
 
     grat = find_all(LEX, "gratitude", filled)
-    detail = find_all(LEX, "specific_detail", blanked)
+    detail = find_all(LEX, "specific_detail", blanked) + _detail_leads(head, blanked)
+    detail += [
+        m.span() for m in _QUOTED_TITLE.finditer(head) if "#" not in blanked[m.start() : m.end()]
+    ]
     nxt = _next_steps(blanked)
     keep = find_all(LEX, "keeps_in_touch", filled)
-    jobs = find_all(LEX, "job_ask", filled, skip_negated=True)
+    jobs = find_job_asks(KIND, "job_ask", filled)
     n = meta["words"]
     checks = [
         make_check(KIND, "thanks.gratitude", bool(grat), grat[:3], found=quote(head, grat)),
@@ -54,17 +60,51 @@ def grade_thank_you(text: str) -> Report:
         ),
         make_check(KIND, "thanks.next_step", bool(nxt), nxt[:3], found=quote(head, nxt)),
         make_check(KIND, "thanks.keeps_in_touch", bool(keep), keep[:3], found=quote(head, keep)),
-        make_check(
-            KIND,
-            "thanks.concise",
-            n <= WORD_LIMIT,
-            [],
-            why=f"The note is {n} words; aim for at most {WORD_LIMIT}.",
-        ),
+        make_check(KIND, "thanks.concise", n <= rubric.length_limit(KIND)[0], [], count=n),
         make_check(KIND, "thanks.no_job_ask", not jobs, jobs, found=quote(head, jobs)),
         make_check(KIND, "thanks.no_placeholders", not slots, slots, found=quote(text, slots)),
     ]
+    spelled, meta["misspellings"] = spelling_check(KIND, head, known_words_of(known_words))
+    checks.append(spelled)
     return finish(KIND, text, checks, meta=meta)
+
+
+# A title in quotes: 'The Design of Everyday Things', "Range".
+_QUOTED_TITLE = re.compile(r"[\"'\u2018\u201c][A-Z][^\"'\u2019\u201d\n]{2,60}[\"'\u2019\u201d]")
+# What the concrete words must come before: the clause's end or a new clause.
+_DETAIL_END = re.compile(
+    r"[.!?;\n]|,\s|\s(?:and|but|so|which|because)\s+(?:i|we|it|that|will|was|is)\b"
+)
+_CONTENT_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w'&-]*|\d+")
+_STOP = frozenset(
+    "a an the and or but of to in on at for with from by about as is are was were be been it its "
+    "this that these those you your yours me my i we our us they their them he she his her how "
+    "what why when where which who whom all so such more most some any can could would will should "
+    "do did does had has have into over than then there here also just only own same up out very "
+    "really much many lot lots".split()
+)
+
+
+def _detail_leads(text: str, blanked: str) -> list[tuple[int, int]]:
+    """A reference to what was said ("you mentioned", "hearing how", "knowing that")
+    counts only when concrete words follow it: a name, a number, or two content words
+    that are not generic ("your insights and advice", "everything you do" are not)."""
+    generic = set(cue(KIND, "generic_words"))
+    out = []
+    for a, b in find_all(LEX, "detail_leads", blanked):
+        end = _DETAIL_END.search(blanked, b)
+        stop = min(end.start() if end else len(blanked), b + 120)
+        after = [
+            m.group(0) for m in _CONTENT_WORD.finditer(text, a, stop)
+            if "#" not in blanked[m.start() : m.end()]
+        ]
+        named = any(w[0].isupper() and w not in ("I", "I'm", "I've") for w in after[1:]) or any(
+            w.isdigit() for w in after
+        )
+        content = [w for w in after if w.lower() not in _STOP and w.lower() not in generic]
+        if named or content:
+            out.append((a, b))
+    return out
 
 
 def _next_steps(blanked: str) -> list[tuple[int, int]]:
@@ -80,4 +120,5 @@ def _next_steps(blanked: str) -> list[tuple[int, int]]:
         if not rest.strip() and not re.search(r"next\s+steps?|list", blanked[a:b]):
             continue
         out.append((a, b))
-    return out
+    out += find_all(LEX, "next_step_whole", blanked)
+    return sorted(set(out))

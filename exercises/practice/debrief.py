@@ -18,14 +18,15 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from exercises.grading import rubric
 from exercises.practice.clock import Clock, in_words
 from exercises.practice.engine import Turn
 from exercises.practice.moments import GUIDE, LABELS
 from exercises.practice.personas import CORE_CATEGORIES, Persona
 
 QUOTE_LIMIT = 140
-OPEN_SHARE_GOAL = 0.7  # the rubric's questions.mostly_open
-COVERAGE_GOAL = 4  # the rubric's questions.coverage, for a call of 20 minutes or more
+OPEN_SHARE_GOAL = rubric.min_open_share()  # the rubric's questions.mostly_open
+COVERAGE_GOAL = rubric.min_core_topics()  # the rubric's questions.coverage, for a call of 20 minutes or more
 MIN_QUESTIONS = 2  # fewer than this and there was nothing to learn from
 GOOD_MAX_MINOR = 1  # a "good" interview has no serious problem and at most one smaller one
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from exercises.grading import rubric
 from exercises.planned_length import minutes_for_questions
 from exercises.render import (
     OptionError,
@@ -63,6 +64,11 @@ COACHES: dict[str, dict[str, str]] = {
 }
 
 
+def _limit_tip(channel: str) -> str:
+    most, unit = rubric.length_limit("pitch", channel)
+    return f"{rubric.channel_label(channel)}: at most {most} {unit}"
+
+
 def _header_html(title: str, intro: str) -> str:
     # The stylesheet is included once per widget so the counter, history and notice
     # panels are styled even before the first report arrives.
@@ -101,11 +107,12 @@ class Coach(w.VBox):
         self.minutes: w.ToggleButtons | None = None
         option_widgets: list[w.Widget] = []
         if kind == "pitch":
+            channels = rubric.channels()
             self.channel = w.ToggleButtons(
-                options=[("Email", "email"), ("LinkedIn note", "linkedin")],
+                options=[(rubric.channel_label(c), c) for c in channels],
                 value="email",
                 description="Sent as",
-                tooltips=["An email: at most 150 words", "A LinkedIn note: at most 300 characters"],
+                tooltips=[_limit_tip(c) for c in channels],
                 style={"description_width": "initial"},
             )
             option_widgets.append(self.channel)
@@ -158,7 +165,7 @@ class Coach(w.VBox):
         return {}
 
     def _apply_options(self, options: dict[str, Any]) -> None:
-        if self.channel is not None and options.get("channel") in ("email", "linkedin"):
+        if self.channel is not None and options.get("channel") in rubric.channels():
             self.channel.value = options["channel"]
         if self.minutes is not None and options.get("minutes") in (15, 20, 30):
             self.minutes.value = options["minutes"]

@@ -7,26 +7,22 @@ widget classes stay thin.
 from __future__ import annotations
 
 import html
-import re
 from typing import Any
 
-# The rubric's length limits (pitch.concise, thanks.concise).
-EMAIL_WORD_LIMIT = 150
-LINKEDIN_CHAR_LIMIT = 300
-THANKS_WORD_LIMIT = 150
-
-# Same rule as the pitch grader: a first non-blank line "Subject:", "Subj:" or "Re:".
-_SUBJECT_LINE = re.compile(r"\A\s*(?:subject|subj|re)\s*:[^\n]*", re.IGNORECASE)
+from exercises.grading import rubric
+from exercises.grading.pitch import body_without_subject
+from exercises.grading.questions import split_questions
+from exercises.grading.text import word_count
 
 
 def strip_subject(text: str) -> str:
     """Drop a leading "Subject:" line: the rubric does not count it toward the limit."""
-    return _SUBJECT_LINE.sub("", text, count=1)
+    return body_without_subject(text)
 
 
 def count_words(text: str) -> int:
-    """Whitespace-separated tokens holding a letter or digit (the graders' rule)."""
-    return sum(1 for tok in text.split() if any(ch.isalnum() for ch in tok))
+    """Words as the graders count them (the same function)."""
+    return word_count(text)
 
 
 def count_chars(text: str) -> int:
@@ -39,12 +35,13 @@ def length_status(text: str, kind: str, channel: str = "email") -> dict[str, Any
 
     Returns {"count", "limit" (None when there is none), "unit", "over"}.
     """
-    if kind == "pitch" and channel == "linkedin":
-        count, limit, unit = count_chars(text), LINKEDIN_CHAR_LIMIT, "characters"
-    elif kind == "pitch":
-        count, limit, unit = count_words(strip_subject(text)), EMAIL_WORD_LIMIT, "words"
-    elif kind == "thanks":
-        count, limit, unit = count_words(text), THANKS_WORD_LIMIT, "words"
+    rule = rubric.length_limit(kind, channel) if kind in ("pitch", "thanks") else None
+    if rule and rule[1] == "characters":
+        count, limit, unit = count_chars(text), rule[0], "characters"
+    elif kind == "pitch" and rule:
+        count, limit, unit = count_words(strip_subject(text)), rule[0], "words"
+    elif rule:
+        count, limit, unit = count_words(text), rule[0], "words"
     elif kind == "questions":
         count, limit, unit = len(question_lines(text)), None, "questions"
     else:
@@ -70,8 +67,8 @@ def length_html(status: dict[str, Any], kind: str = "", channel: str = "email") 
 
 
 def question_lines(text: str) -> list[str]:
-    """Non-blank lines: the question builder takes one question per line."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    """The questions as the grader reads them (headings skipped, two on a line split)."""
+    return split_questions(text)
 
 
 # --------------------------------------------------------------------------- history

@@ -182,11 +182,18 @@ def exercise_html(kind: str, docname: str, serial: int) -> str:
     uid = f"iic-ex-{kind}-{serial}"
     options = ""
     if kind == "pitch":
+        from exercises.grading import rubric
+
         options = (
-            f'<fieldset class="iic-options"><legend>Where will you send it?</legend>'
-            f'<label><input type="radio" name="{uid}-channel" value="email" checked> Email</label> '
-            f'<label><input type="radio" name="{uid}-channel" value="linkedin"> '
-            "LinkedIn connection note</label></fieldset>"
+            '<fieldset class="iic-options"><legend>Where will you send it?</legend>'
+            + "".join(
+                f'<label><input type="radio" name="{uid}-channel" value="{c}"'
+                f'{" checked" if c == "email" else ""}> {html.escape(rubric.channel_label(c))} '
+                f'<span class="iic-hint">(at most {rubric.length_limit("pitch", c)[0]} '
+                f"{rubric.length_limit('pitch', c)[1]})</span></label> "
+                for c in rubric.channels()
+            )
+            + "</fieldset>"
         )
     elif kind == "questions":
         options = (

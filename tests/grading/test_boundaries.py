@@ -82,12 +82,16 @@ def test_email_150_vs_151_words() -> None:
     assert not r151.check("pitch.concise").passed
 
 
-def test_linkedin_300_vs_301_chars() -> None:
+@pytest.mark.parametrize("channel,limit", [("linkedin", 200), ("linkedin-premium", 300)])
+def test_linkedin_note_limits(channel: str, limit: int) -> None:
+    """shared/rubric.md: a free account's note holds 200 characters, Premium 300."""
     base = "Hi Ana, I'm a student at Rowe. Thank you! "
-    t300 = base + "x" * (300 - len(base))
-    assert len(t300) == 300
-    assert grade_pitch(t300, channel="linkedin").check("pitch.concise").passed
-    assert not grade_pitch(t300 + "y", channel="linkedin").check("pitch.concise").passed
+    at_limit = base + "x" * (limit - len(base))
+    assert len(at_limit) == limit
+    assert grade_pitch(at_limit, channel=channel).check("pitch.concise").passed
+    over = grade_pitch(at_limit + "y", channel=channel).check("pitch.concise")
+    assert not over.passed
+    assert f"{limit + 1} characters" in over.message and str(limit) in over.message
 
 
 def test_subject_line_not_counted() -> None:
@@ -338,11 +342,12 @@ def test_goal_boundaries(goal: str, check: str, ok: bool) -> None:
 
 def test_question_bank_suggestions_are_good_questions() -> None:
     """Every suggested question is open, unflagged and files under the topic it fills."""
-    from exercises.grading.lexicon import load
+    from exercises.grading import rubric
 
-    bank = load("question_bank")
-    for category, questions in bank.items():
-        if category.startswith("_"):
+    for category in rubric.categories():
+        questions = rubric.category(category)["suggestions"]
+        if category in ("culture", "other"):
+            assert not questions
             continue
         assert 2 <= len(questions) <= 3
         for q in questions:

@@ -27,9 +27,11 @@ def test_pitch_coach_counts_words_then_characters(store_path, fake_grader):
     coach.text.value = "Subject: Hello there\nHi, I am Ana and I study chemistry."
     assert "8 of 150 words" in coach.count.value
     coach.channel.value = "linkedin"
-    assert "of 300 characters" in coach.count.value
-    coach.text.value = "x" * 301
-    assert "301 of 300 characters: 1 over the limit" in coach.count.value
+    assert "of 200 characters" in coach.count.value
+    coach.text.value = "x" * 201
+    assert "201 of 200 characters: 1 over the limit" in coach.count.value
+    coach.channel.value = "linkedin-premium"
+    assert "201 of 300 characters" in coach.count.value
 
 
 def test_check_shows_feedback_and_history(store_path, fake_grader):

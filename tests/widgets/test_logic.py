@@ -27,11 +27,19 @@ def test_length_status_per_kind_and_channel():
     assert logic.length_status(email, "pitch", "email") == {
         "count": 151, "limit": 150, "unit": "words", "over": True}
     note = "x" * 300
-    assert logic.length_status("  " + note + "\n", "pitch", "linkedin") == {
+    assert logic.length_status("  " + note + "\n", "pitch", "linkedin-premium") == {
         "count": 300, "limit": 300, "unit": "characters", "over": False}
+    assert logic.length_status(note[:201], "pitch", "linkedin") == {
+        "count": 201, "limit": 200, "unit": "characters", "over": True}
     assert logic.length_status("a b", "thanks")["limit"] == 150
     assert logic.length_status("Q1?\n\n Q2?\n", "questions") == {
         "count": 2, "limit": None, "unit": "questions", "over": False}
+    # The counter reads the list as the grader does: a heading is no question, and two
+    # questions on one line are two.
+    listed = "My questions:\nWhat do you do all day? How did you start?\nWho else should I ask?"
+    assert logic.length_status(listed, "questions")["count"] == 3
+    from exercises.grading import grade_questions
+    assert grade_questions(listed).meta["count"] == 3
     assert logic.length_status("I want to learn", "goal")["limit"] is None
 
 
