@@ -447,13 +447,40 @@ def _flags_in_order(flags: Iterable[Any]) -> list[str]:
     return known + sorted(names - set(FLAG_ORDER))
 
 
-def _render_questions(report: Any) -> str:
+def _topic_cell(q: Any, number: int, retag: bool) -> str:
+    """The question's topic; says when the learner's choice differs from the grader's
+    reading, and with ``retag`` offers a menu to change it (the book page wires it up)."""
+    cat = str(getattr(q, "category", "other") or "other")
+    graded = str(getattr(q, "graded_category", "") or cat)
+    label = _esc(CATEGORY_LABELS.get(cat, cat))
+    note = ""
+    if graded != cat:
+        note = (
+            f' <span class="iic-retagged">(your choice; the coach read it as '
+            f"{_esc(CATEGORY_LABELS.get(graded, graded))})</span>"
+        )
+    cell = f'<td class="iic-q-category" role="cell" data-label="Topic" data-category="{_esc(cat)}">'
+    if not retag:
+        return f"{cell}{label}{note}</td>"
+    options = "".join(
+        f'<option value="{_esc(c)}"{" selected" if c == cat else ""}>'
+        f"{_esc(CATEGORY_LABELS.get(c, c))}</option>"
+        for c in CATEGORIES
+    )
+    return (
+        f"{cell}"
+        f'<select class="iic-retag" data-question="{_esc(getattr(q, "text", ""))}"'
+        f' data-graded="{_esc(graded)}" aria-label="Topic of question {number}">{options}'
+        f"</select>{note}</td>"
+    )
+
+
+def _render_questions(report: Any, retag: bool = False) -> str:
     questions = list(getattr(report, "questions", None) or [])
     if not questions:
         return ""
     rows = []
     for number, q in enumerate(questions, start=1):
-        cat = str(getattr(q, "category", "other") or "other")
         open_ended = bool(getattr(q, "open_ended", True))
         flags = [f for f in _flags_in_order(getattr(q, "flags", ())) if f != "closed"]
         flag_text = "; ".join(FLAG_WORDS.get(f, f.replace("_", " ")) for f in flags)
@@ -468,15 +495,21 @@ def _render_questions(report: Any) -> str:
             f'<tr class="iic-q iic-q-{"open" if open_ended else "closed"}" role="row">'
             f'<th scope="row" role="rowheader" data-label="Question">{number}</th>'
             f'<td class="iic-q-text" role="cell">{_esc(getattr(q, "text", ""))}</td>'
-            f'<td class="iic-q-category" role="cell" data-label="Topic" '
-            f'data-category="{_esc(cat)}">{_esc(CATEGORY_LABELS.get(cat, cat))}</td>'
-            f'<td class="iic-q-open" role="cell" data-label="Open or closed">'
+            + _topic_cell(q, number, retag)
+            + '<td class="iic-q-open" role="cell" data-label="Open or closed">'
             f'{"Open" if open_ended else "Closed (yes/no)"}</td>'
             f"{flag_cell}</tr>"
         )
+    hint = (
+        '<p class="iic-retag-hint">If the coach filed a question under the wrong topic, '
+        "choose the right one: the coverage check and the suggestions follow your choice.</p>"
+        if retag
+        else ""
+    )
     return (
         '<section class="iic-questions"><h4>Your questions</h4>'
-        '<div class="iic-scroll"><table class="iic-table iic-q-table" role="table">'
+        + hint
+        + '<div class="iic-scroll"><table class="iic-table iic-q-table" role="table">'
         "<caption>Each question, its topic, whether it is open, and anything to fix"
         '</caption><thead role="rowgroup"><tr role="row">'
         '<th scope="col" role="columnheader">#</th>'
@@ -576,8 +609,9 @@ def _render_order(report: Any) -> str:
 # --------------------------------------------------------------------------- public API
 
 
-def render_report(report: Any) -> str:
-    """Render a Report (or its to_dict() form) as accessible HTML without CSS."""
+def render_report(report: Any, retag: bool = False) -> str:
+    """Render a Report (or its to_dict() form) as accessible HTML without CSS. With
+    ``retag`` (the book page) each question's topic is a menu the learner can change."""
     if isinstance(report, dict):
         report = report_from_dict(report)
     kind = str(getattr(report, "kind", "") or "")
@@ -600,7 +634,7 @@ def render_report(report: Any) -> str:
         "</section>",
     ]
     if kind == "questions" or getattr(report, "questions", None):
-        parts.append(_render_questions(report))
+        parts.append(_render_questions(report, retag))
         parts.append(render_coverage_chart(report))
         parts.append(_render_suggestions(report))
         parts.append(_render_order(report))
@@ -724,6 +758,8 @@ def grade_and_render_report(kind: Any, text: Any, **options: Any) -> tuple[str, 
     For callers that show the feedback and also keep the report (the book page's
     worker saves it), so nothing is graded twice.
     """
+    # "retag" is about the page, not the grading: the book page asks for topic menus.
+    retag = bool(options.pop("retag", False))
     try:
         report = grade_report(kind, text, **options)
     except OptionError as exc:
@@ -734,7 +770,7 @@ def grade_and_render_report(kind: Any, text: Any, **options: Any) -> tuple[str, 
             "Your text is still in the box; try again or change it a little."
         ), None
     try:
-        return render_report(report), report
+        return render_report(report, retag=retag), report
     except Exception:
         return render_error("Sorry, the feedback could not be shown. Try checking again."), None
 

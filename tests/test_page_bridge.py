@@ -38,8 +38,10 @@ def test_malformed_options_never_raise(options: str) -> None:
 
 def test_count_follows_the_channel() -> None:
     assert "of 150 words" in page_bridge.count("pitch", PITCH, json.dumps({"channel": "email"}))
-    assert "of 300 characters" in page_bridge.count(
+    assert "of 200 characters" in page_bridge.count(
         "pitch", PITCH, json.dumps({"channel": "linkedin"}))
+    assert "of 300 characters" in page_bridge.count(
+        "pitch", PITCH, json.dumps({"channel": "linkedin-premium"}))
 
 
 def test_a_rehearsal_runs_start_to_end() -> None:

@@ -136,6 +136,19 @@ class Coach(w.VBox):
         self.feedback.add_class("iic-feedback")
         self.history = w.HTML()
         self.history.add_class("iic-history-panel")
+        # Question lists: the learner can file a question under another topic.
+        self.topics: dict[str, str] = {}
+        self.retag_question = w.Dropdown(description="Question", options=[])
+        self.retag_topic = w.Dropdown(
+            description="Topic",
+            options=[(rubric.category(c)["title"], c) for c in rubric.categories()],
+        )
+        self.retag_button = w.Button(
+            description="Use this topic", tooltip="File the chosen question under this topic"
+        )
+        self.retag_button.on_click(self._on_retag)
+        self.retag_box = w.HBox([self.retag_question, self.retag_topic, self.retag_button])
+        self.retag_box.layout.display = "none"
         self._report: Any = None  # the last Report shown (a Report object)
         self._scores: list[int] = []
         self._drafts = Debouncer(self._save_draft, delay=save_delay)
@@ -151,7 +164,7 @@ class Coach(w.VBox):
         self.check_button.on_click(self._on_check)
         super().__init__(
             [self.header, self.notice, *option_widgets, self.text, self.count,
-             self.check_button, self.feedback, self.history]
+             self.check_button, self.feedback, self.retag_box, self.history]
         )
         self.add_class("iic-coach")
         self.add_class(f"iic-coach-{kind}")
@@ -161,10 +174,47 @@ class Coach(w.VBox):
         if self.channel is not None:
             return {"channel": self.channel.value}
         if self.minutes is not None:
-            return {"minutes": self.minutes.value}
+            out: dict[str, Any] = {"minutes": self.minutes.value}
+            if self.topics:
+                out["topics"] = dict(self.topics)
+            return out
         return {}
 
+    def _grade_options(self) -> dict[str, Any]:
+        """The saved options plus the words of the learner's goal, which the spelling
+        checks never flag."""
+        out = self.options()
+        if self.kind != "goal":
+            goal = logic.restore_exercise(safe_get(self.store.get_exercise, "goal"))["text"]
+            if goal.strip():
+                out["known_words"] = goal[:2000]
+        return out
+
+    def _on_retag(self, _button: Any = None) -> None:
+        question = self.retag_question.value
+        if not question:
+            return
+        info = next((q for q in getattr(self._report, "questions", []) if q.text == question), None)
+        if info is not None and self.retag_topic.value == info.graded_category:
+            self.topics.pop(question, None)
+        else:
+            self.topics[question] = self.retag_topic.value
+        self._on_check()
+
+    def _show_retag(self, report: Any) -> None:
+        questions = [q.text for q in getattr(report, "questions", [])]
+        if self.kind != "questions" or not questions:
+            self.retag_box.layout.display = "none"
+            return
+        self.retag_question.options = questions
+        self.retag_box.layout.display = None
+
     def _apply_options(self, options: dict[str, Any]) -> None:
+        topics = options.get("topics")
+        if isinstance(topics, dict):
+            self.topics = {
+                k: v for k, v in topics.items() if isinstance(k, str) and v in rubric.categories()
+            }
         if self.channel is not None and options.get("channel") in rubric.channels():
             self.channel.value = options["channel"]
         if self.minutes is not None and options.get("minutes") in (15, 20, 30):
@@ -237,7 +287,7 @@ class Coach(w.VBox):
         self._drafts.cancel()
         text = self.text.value
         try:
-            report = grade_report(self.kind, text, **self.options())
+            report = grade_report(self.kind, text, **self._grade_options())
         except OptionError as exc:
             self.feedback.value = f"<style>{render_css()}</style>" + render_error(str(exc))
             return
@@ -249,6 +299,7 @@ class Coach(w.VBox):
             return
         self._report = report
         self.feedback.value = render_report_with_style(report)
+        self._show_retag(report)
         self._scores.append(int(report.score))
         self.history.value = logic.history_html(self._scores)
         try:

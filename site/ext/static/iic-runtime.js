@@ -327,6 +327,30 @@
       const key = input.name.split("-").pop();
       out[key] = key === "minutes" ? Number(input.value) : input.value;
     });
+    // The learner's own topic for a question (re-tagged in the feedback), saved with the draft.
+    const topics = section.iicTopics || {};
+    if (section.dataset.kind === "questions" && Object.keys(topics).length) out.topics = { ...topics };
+    return out;
+  }
+
+  // Words of the learner's saved goal: the spelling checks never flag their own field terms.
+  function gradeOptions(section) {
+    const out = options(section);
+    const kind = section.dataset.kind;
+    if (kind === "questions") out.retag = true;
+    const goal = readSaved("goal");
+    if (kind !== "goal" && goal && typeof goal.text === "string" && goal.text.trim()) {
+      out.known_words = goal.text.slice(0, 2000);
+    }
+    return out;
+  }
+
+  function savedTopics(opts) {
+    const out = Object.create(null);
+    const raw = opts && typeof opts.topics === "object" && opts.topics ? opts.topics : {};
+    Object.keys(raw).forEach((question) => {
+      if (typeof raw[question] === "string") out[question] = raw[question];
+    });
     return out;
   }
 
@@ -426,6 +450,7 @@
     }
     if (typeof saved.text === "string") text.value = saved.text;
     const opts = SW.isObj(saved.options) ? saved.options : {};
+    section.iicTopics = savedTopics(opts);
     section.querySelectorAll("fieldset.iic-options input[type=radio]").forEach((input) => {
       const key = input.name.split("-").pop();
       if (SW.own(opts, key)) input.checked = String(opts[key]) === input.value;
@@ -516,6 +541,18 @@
     };
     text.addEventListener("input", onEdit);
     section.querySelectorAll("fieldset.iic-options input").forEach((i) => i.addEventListener("change", onEdit));
+    // A question re-tagged in the feedback: keep the learner's choice and check again.
+    feedback.addEventListener("change", (event) => {
+      const menu = event.target;
+      if (!menu || !menu.matches || !menu.matches("select.iic-retag")) return;
+      const topics = section.iicTopics || (section.iicTopics = Object.create(null));
+      if (menu.value === menu.dataset.graded) delete topics[menu.dataset.question];
+      else topics[menu.dataset.question] = menu.value;
+      dirty = true;
+      saveDraft();
+      section.iicRetagFocus = menu.dataset.question; // keyboard focus returns to this menu
+      button.click();
+    });
     text.addEventListener("focus", () => coach.start(), { once: true });
     // Save at once when the page is hidden or closed, so no keystroke is lost.
     window.addEventListener("pagehide", () => {
@@ -540,11 +577,19 @@
           : "Your feedback will appear as soon as it is ready. " +
               (window.iicCoachProgress ? progressText(window.iicCoachProgress) : "Getting the coach ready..."),
       );
-      coach.grade(kind, sentText, options(section)).then(
+      coach.grade(kind, sentText, gradeOptions(section)).then(
         (msg) => {
           delete section.dataset.iicBusy;
           feedback.innerHTML = msg.html;
           section.iicFeedbackSource = msg.html; // the exact string the worker sent
+          if (section.iicRetagFocus !== undefined) {
+            const question = section.iicRetagFocus;
+            delete section.iicRetagFocus;
+            const again = Array.from(feedback.querySelectorAll("select.iic-retag")).find(
+              (menu) => menu.dataset.question === question,
+            );
+            if (again) again.focus();
+          }
           section.dataset.iicChecked = String((Number(section.dataset.iicChecked) || 0) + 1);
           if (msg.report) {
             const saved = readSaved(kind) || {};
