@@ -1,9 +1,15 @@
-"""Measure the graders: agreement with the labelled fixtures, category accuracy, latency.
+"""Measure the graders: agreement with the labelled fixtures, category accuracy, levels,
+latency.
 
-Run: ``python -m benchmarks.graders``. Every number printed is measured on this run.
-Fixtures live in tests/fixtures/grading/*.jsonl. ``*_heldout``, ``*_fresh``, ``*_final``,
-``*_round4`` ... ``*_round19`` were written in later rounds, each labelled before the
-graders were run on it, and are reported separately from the development set.
+    python -m benchmarks.graders                  # every fixture round, then latency
+    python -m benchmarks.graders --misses         # ... with each disagreement
+    python -m benchmarks.graders --sealed s1      # a sealed round (its first run)
+    python -m benchmarks.graders --sealed s1 --baseline /path/to/other/checkout
+
+Fixtures live in tests/fixtures/grading/*.jsonl, one round per file suffix (none: the
+first development set; ``_rw20``: the real-world-grounded development set). Sealed rounds
+live in tests/fixtures/grading/sealed/<round>/ and are measured once, before anyone tunes
+on them. Every number printed is measured on this run.
 """
 
 from __future__ import annotations
@@ -53,7 +59,10 @@ def agreement(kind: str, cases: list[dict]) -> tuple[dict[str, list[int]], list[
     for case in cases:
         report = grade_case(kind, case)
         for check_id, want in case["labels"].items():
-            got = report.check(check_id).passed
+            try:
+                got = report.check(check_id).passed
+            except KeyError:
+                continue
             stats[check_id][1] += 1
             if got == want:
                 stats[check_id][0] += 1
@@ -165,52 +174,83 @@ def latency() -> None:
         print(f"  {label:30s} {worst:6.3f} s")
 
 
+def level_agreement(kind: str, cases: list[dict]) -> dict[str, list[int]]:
+    """Level (ready / almost / needs-work) against the adviser's, where a case has one,
+    and which way a disagreement goes."""
+    order = ["needs-work", "almost", "ready"]
+    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for case in cases:
+        if "level" not in case:
+            continue
+        got = grade_case(kind, case).level
+        stats["level"][1] += 1
+        stats["level"][0] += got == case["level"]
+        if got != case["level"]:
+            kinder = order.index(got) > order.index(case["level"])
+            stats["  too kind" if kinder else "  too harsh"][0] += 1
+    for key in ("  too kind", "  too harsh"):
+        if key in stats:
+            stats[key][1] = stats["level"][1]
+    return dict(stats)
+
+
+SEALED = FIXTURES / "sealed"
+
+
+def report_round(files: dict[str, list[dict]], show_misses: bool) -> None:
+    for kind in ("pitches", "question_lists", "thanks", "goals"):
+        cases = files.get(kind) or []
+        if not cases:
+            continue
+        stats, misses = agreement(kind, cases)
+        stats.update(level_agreement(kind, cases))
+        print_table(f"{kind} ({len(cases)} texts): per-check agreement and level", stats)
+        if show_misses:
+            print("\n".join("    " + m for m in misses))
+        if kind == "question_lists":
+            print_table("questions inside those lists", list_question_accuracy(cases))
+    cases = files.get("questions") or []
+    if cases:
+        stats, misses = question_accuracy(cases)
+        print_table(f"single questions ({len(cases)}): category accuracy and flag agreement", stats)
+        if show_misses:
+            print("\n".join("    " + m for m in misses))
+
+
+def sealed(round_name: str, show_misses: bool) -> None:
+    folder = SEALED / round_name
+    if not folder.is_dir():
+        raise SystemExit(f"no sealed round {round_name!r} in {SEALED}")
+    files = {}
+    for kind in ("pitches", "question_lists", "thanks", "goals", "questions"):
+        path = folder / f"{kind}.jsonl"
+        if path.is_file():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            files[kind] = [json.loads(line) for line in lines if line.strip()]
+    print(f"=== sealed round {round_name} ===")
+    report_round(files, show_misses)
+
+
 def main(show_misses: bool = False) -> None:
-    for suffix, title in (
-        ("", "development fixtures (tuned on)"),
-        ("_heldout", "held-out round 1 (written after first tuning; later fixes looked at it)"),
-        ("_fresh", "held-out round 2 (written after round-1 fixes; later fixes looked at it)"),
-        ("_final", "held-out round 3 (written after round-2 fixes; later fixes looked at it)"),
-        ("_round4", "held-out round 4 (casual and templated texts; later fixes looked at it)"),
-        ("_round5", "held-out round 5 (text-speak, formal, non-native; later fixes looked at it)"),
-        ("_round6", "held-out round 6 (questions only; later fixes looked at it)"),
-        ("_round7", "held-out round 7 (mixed; later fixes looked at it)"),
-        ("_round8", "held-out round 8 (trades and other fields; later fixes looked at it)"),
-        ("_round9", "held-out round 9 (science, arts, government; later fixes looked at it)"),
-        ("_round10", "held-out round 10 (questions; later fixes looked at it)"),
-        ("_round11", "held-out round 11 (typical questions; later fixes looked at it)"),
-        ("_round12", "held-out round 12 (text-speak, preambles; later fixes looked at it)"),
-        ("_round13", "held-out round 13 (mixed, trades, non-native; later fixes looked at it)"),
-        ("_round14", "held-out round 14 (text-speak, non-native; later fixes looked at it)"),
-        ("_round15", "held-out round 15 (mixed fields; later fixes looked at it)"),
-        ("_round16", "held-out round 16 (verb-led, new fields; later fixes looked at it)"),
-        ("_round17", "held-out round 17 (verb-led, typos, new fields; later fixes looked at it)"),
-        ("_round18", "held-out round 18 (everyday phrasing, new fields; later fixes looked at it)"),
-        ("_round19", "held-out round 19 (verb-led, typos, new fields; later fixes looked at it)"),
-    ):
+    from benchmarks import fixture_set
+
+    suffixes = sorted({n[len(fixture_set.kind_of(n)):] for n in fixture_set.names()},
+                      key=lambda x: (len(x), x))
+    for suffix in suffixes:
+        later = "labelled before its first run; later fixes looked at it"
+        title = {"": "development fixtures (tuned on)",
+                 "_rw20": "round 20: real-world-grounded development set (tuned on)"}.get(
+            suffix, f"round {suffix.lstrip('_')} ({later})")
         print(f"\n=== {title} ===")
-        for kind in ("pitches", "question_lists", "thanks", "goals"):
-            cases = load(kind + suffix)
-            if not cases:
-                continue
-            stats, misses = agreement(kind, cases)
-            print_table(f"{kind} ({len(cases)} texts): per-check agreement", stats)
-            if show_misses:
-                print("\n".join("    " + m for m in misses))
-            if kind == "question_lists":
-                print_table("questions inside those lists", list_question_accuracy(cases))
-        cases = load("questions" + suffix)
-        if cases:
-            stats, misses = question_accuracy(cases)
-            print_table(
-                f"single questions ({len(cases)}): category accuracy and flag agreement", stats
-            )
-            if show_misses:
-                print("\n".join("    " + m for m in misses))
+        report_round({k: load(k + suffix) for k in fixture_set.KINDS}, show_misses)
     latency()
 
 
 if __name__ == "__main__":
     import sys
 
-    main(show_misses="--misses" in sys.argv)
+    args = sys.argv[1:]
+    if "--sealed" in args:
+        sealed(args[args.index("--sealed") + 1], show_misses="--misses" in args)
+    else:
+        main(show_misses="--misses" in args)

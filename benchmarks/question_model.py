@@ -9,10 +9,10 @@ deterministic (fixed order, fixed seed), so the same fixtures always give the sa
     python -m benchmarks.question_model --check    # fail if the stored model is stale
     python -m benchmarks.question_model --loro     # leave-one-round-out accuracy
 
-Training data: every single question in tests/fixtures/grading/questions*.jsonl and every
-labelled question inside question_lists*.jsonl (a text labelled twice the same way counts
-once). Rounds that are still sealed are never here: they are added to the fixtures only
-when they have been measured.
+Training data: every single question in tests/fixtures/grading/questions*.jsonl, every
+labelled question inside question_lists*.jsonl, and the rubric's category examples and
+suggested questions (a text labelled twice counts once). Rounds that are still sealed are
+never here: they are added to the fixtures only when they have been measured.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from pathlib import Path
 
 from benchmarks.fixture_set import kind_of, load, names
 from exercises.grading import questions as qmod
+from exercises.grading import rubric
 from exercises.grading.questions import CATEGORIES
 
 OUT = Path(qmod.__file__).resolve().parent / "data" / "question_model.json"
@@ -51,6 +52,13 @@ def samples_by_round() -> dict[str, list[tuple[str, str]]]:
                 rows += [(q["text"], q["category"]) for q in case.get("question_labels", [])]
         if rows:
             out[name] = rows
+    # The rubric's own labelled questions: its examples and the suggestions it offers.
+    rows = []
+    for cat in rubric.categories():
+        entry = rubric.category(cat)
+        rows += [(q, cat) for q in entry["examples"]]
+        rows += [(q, cat) for q in entry.get("suggestions", [])]
+    out["rubric"] = rows
     return out
 
 

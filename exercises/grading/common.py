@@ -14,6 +14,7 @@ from .text import tokens
 # Pattern checks look at the first part of a text only: a real pitch or note is far
 # shorter, and this keeps a 1 MB paste fast. Counts (words, characters) use all of it.
 ANALYSE_LIMIT = 20_000
+EVIDENCE_LIMIT = 50
 
 
 def require_str(value: object, what: str = "text") -> str:
@@ -68,7 +69,8 @@ def make_check(
         passed=bool(passed),
         message=message,
         tip=tip,
-        evidence=sorted(set(evidence or [])),
+        # Every span that triggered the decision (a 1 MB paste could have thousands).
+        evidence=sorted(set(evidence or []))[:EVIDENCE_LIMIT],
         weight=int(spec["weight"]),
     )
 

@@ -67,9 +67,9 @@ def grade_goal(text: str) -> Report:
         fine = find_all(LEX, "job_seeking_exempt", filled)
         jobs = [j for j in jobs if not any(a <= j[0] and j[1] <= b for a, b in fine)]
     checks = [
-        make_check(KIND, "goal.names_target", bool(target), target[:3], found=quote(head, target)),
+        make_check(KIND, "goal.names_target", bool(target), target, found=quote(head, target)),
         make_check(
-            KIND, "goal.learning_questions", bool(learn), learn[:3], found=quote(head, learn)
+            KIND, "goal.learning_questions", bool(learn), learn, found=quote(head, learn)
         ),
         make_check(KIND, "goal.not_job_seeking", not jobs, jobs, found=quote(head, jobs)),
     ]

@@ -152,7 +152,7 @@ def _introduces_self(text: str, norm: str) -> Check:
         if extra:
             spans.append(extra)
     return make_check(
-        KIND, "pitch.introduces_self", bool(spans), spans[:3], found=quote(text, spans)
+        KIND, "pitch.introduces_self", bool(spans), spans, found=quote(text, spans)
     )
 
 
@@ -175,7 +175,7 @@ def _connection(text: str, norm: str) -> Check:
     spans += [m.span() for m in _ALSO_NAMED.finditer(text)]
     spans += [m.span() for m in _WORK_NAMED.finditer(text)]
     spans.sort()
-    return make_check(KIND, "pitch.connection", bool(spans), spans[:3], found=quote(text, spans))
+    return make_check(KIND, "pitch.connection", bool(spans), spans, found=quote(text, spans))
 
 
 def _why_them(text: str, blanked: str) -> Check:
@@ -192,7 +192,7 @@ def _why_them(text: str, blanked: str) -> Check:
     jobs = find_job_asks(KIND, "job_ask", blanked)
     spans = [s for s in spans if not any(a < s[1] and s[0] < b for a, b in jobs)]
     spans.sort()
-    return make_check(KIND, "pitch.why_them", bool(spans), spans[:3], found=quote(text, spans))
+    return make_check(KIND, "pitch.why_them", bool(spans), spans, found=quote(text, spans))
 
 
 def _learning_purpose(text: str, norm: str, subject: tuple[int, int] | None) -> Check:
@@ -204,7 +204,7 @@ def _learning_purpose(text: str, norm: str, subject: tuple[int, int] | None) -> 
         # A subject line names the topic; the request itself must say what you hope to learn.
         spans = [sp for sp in spans if sp[0] >= subject[1]]
     return make_check(
-        KIND, "pitch.learning_purpose", bool(spans), spans[:3], found=quote(text, spans)
+        KIND, "pitch.learning_purpose", bool(spans), spans, found=quote(text, spans)
     )
 
 
@@ -229,7 +229,7 @@ def _time_ask(text: str, norm: str) -> Check:
     vague = find_vague(norm)
     if vague:
         return make_check(
-            KIND, "pitch.time_ask", False, vague[:3], found=quote(text, vague), variant="vague"
+            KIND, "pitch.time_ask", False, vague, found=quote(text, vague), variant="vague"
         )
     return make_check(KIND, "pitch.time_ask", False, [])
 
@@ -237,7 +237,7 @@ def _time_ask(text: str, norm: str) -> Check:
 def _flexible(text: str, norm: str) -> Check:
     spans = find_all(LEX, "flexible_scheduling", norm)
     return make_check(
-        KIND, "pitch.flexible_scheduling", bool(spans), spans[:3], found=quote(text, spans)
+        KIND, "pitch.flexible_scheduling", bool(spans), spans, found=quote(text, spans)
     )
 
 
@@ -259,7 +259,7 @@ def _concise(text: str, channel: str, subject: tuple[int, int] | None, meta: dic
 
 def _polite(text: str, norm: str) -> Check:
     spans = find_all(LEX, "polite_close", norm)
-    return make_check(KIND, "pitch.polite_close", bool(spans), spans[:3], found=quote(text, spans))
+    return make_check(KIND, "pitch.polite_close", bool(spans), spans, found=quote(text, spans))
 
 
 def _no_placeholders(text: str, slots: list[tuple[int, int]]) -> Check:
@@ -267,9 +267,13 @@ def _no_placeholders(text: str, slots: list[tuple[int, int]]) -> Check:
 
 
 def _not_apologetic(text: str, norm: str) -> Check:
+    check_id = "pitch.extra.not_over_apologetic"
     spans = find_all(LEX, "apology", norm)
+    most = int(rubric.param(check_id, "max_apologies"))
+    ok = len(spans) <= most
     return make_check(
-        KIND, "pitch.extra.not_over_apologetic", not spans, spans, found=quote(text, spans)
+        KIND, check_id, ok, spans, found=quote(text, spans), count=len(spans),
+        variant="one" if ok and spans else "",
     )
 
 

@@ -483,7 +483,9 @@ _FIND_OPENINGS = re.compile(
 def _finding_openings(qn: str) -> bool:
     """ "How do people usually find openings?" is a fair question, not a job ask."""
     return bool(_FIND_OPENINGS.search(qn)) and not re.search(
-        r"\b(?:your|you)\s+(?:team|company|firm)\b|\bme\b", qn
+        r"\b(?:your|ur)\s+(?!(?:field|industry|sector|area|line|profession|trade)\b)[a-z]+"
+        r"|\byou\s+(?:guys|all)\b|\bme\b|\bget\s+(?:hired|an?\s+interview)\b",
+        qn,
     )
 
 
@@ -669,7 +671,7 @@ def grade_questions(
 
     # asks_for_referral
     ref = [(q.start, q.end) for q in infos if q.category == "referrals"]
-    checks.append(make_check(KIND, "questions.asks_for_referral", bool(ref), ref[:3]))
+    checks.append(make_check(KIND, "questions.asks_for_referral", bool(ref), ref))
 
     for check_id, flag in (
         ("questions.no_job_ask", "job_ask"),

@@ -216,6 +216,8 @@ def misspellings(
             continue
         if len(word) < 2 or word.isupper() and len(word) <= 6:
             continue  # acronyms: NHS, UX, CEO
+        if len(word) > LONGEST_WORD:
+            continue  # a run of letters that long is no word (a pasted key, a joke)
         if word[0].isupper():
             continue  # names and organisations, wherever they stand in a sentence
         if any(ch.isupper() for ch in word[1:]):
@@ -259,6 +261,7 @@ def _common_near(found: list[str]) -> bool:
 
 
 _COMMON = 20_000
+LONGEST_WORD = 30
 # A suggestion must be at least this common in the library's counts (rare words such as
 # "nephology" are more often someone's jargon than what a writer meant).
 _SUGGESTABLE = 500

@@ -54,12 +54,12 @@ def grade_thank_you(text: str, known_words: Iterable[str] = ()) -> Report:
     jobs = find_job_asks(KIND, "job_ask", filled)
     n = meta["words"]
     checks = [
-        make_check(KIND, "thanks.gratitude", bool(grat), grat[:3], found=quote(head, grat)),
+        make_check(KIND, "thanks.gratitude", bool(grat), grat, found=quote(head, grat)),
         make_check(
-            KIND, "thanks.specific_detail", bool(detail), detail[:3], found=quote(head, detail)
+            KIND, "thanks.specific_detail", bool(detail), detail, found=quote(head, detail)
         ),
-        make_check(KIND, "thanks.next_step", bool(nxt), nxt[:3], found=quote(head, nxt)),
-        make_check(KIND, "thanks.keeps_in_touch", bool(keep), keep[:3], found=quote(head, keep)),
+        make_check(KIND, "thanks.next_step", bool(nxt), nxt, found=quote(head, nxt)),
+        make_check(KIND, "thanks.keeps_in_touch", bool(keep), keep, found=quote(head, keep)),
         make_check(KIND, "thanks.concise", n <= rubric.length_limit(KIND)[0], [], count=n),
         make_check(KIND, "thanks.no_job_ask", not jobs, jobs, found=quote(head, jobs)),
         make_check(KIND, "thanks.no_placeholders", not slots, slots, found=quote(text, slots)),

@@ -202,7 +202,7 @@ def test_weights_are_published_in_data() -> None:
 
 def test_extras_do_not_change_rubric_decisions() -> None:
     # The extras live under *.extra.* ids; removing them leaves the rubric checks as they were.
-    r = grade_pitch("Sorry to bother you! I'm Sam. Could we talk for 20 minutes? Thanks.")
+    r = grade_pitch("Sorry to bother you! I'm Sam, sorry. Could we talk for 20 minutes? Thanks.")
     assert not r.check("pitch.extra.not_over_apologetic").passed
     assert r.check("pitch.time_ask").passed and r.check("pitch.polite_close").passed
 

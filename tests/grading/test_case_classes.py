@@ -1,0 +1,117 @@
+"""The classes of misjudgement found by hand on real drafts, each pinned with our own new
+texts (none of them is a fixture or a rubric example)."""
+
+from __future__ import annotations
+
+from exercises.grading import (
+    classify_question,
+    grade_goal,
+    grade_pitch,
+    grade_questions,
+    grade_thank_you,
+)
+
+SIGN = "\n\nBest wishes,\nTamsin Hale"
+
+
+def pitch(body: str, **kw: str):
+    return grade_pitch("Hello Mr Achebe,\n\n" + body + SIGN, **kw)
+
+
+def test_a_goal_that_wants_a_job_is_not_about_learning() -> None:
+    for goal in ("I want a job in renewable energy.", "i need a role in marketing asap",
+                 "Get hired as a paralegal at a London firm."):
+        r = grade_goal(goal)
+        assert not r.check("goal.not_job_seeking").passed, goal
+        assert r.level == "needs-work", goal
+        assert r.cap and r.cap["id"] == "job_ask"
+
+
+def test_a_bare_chat_or_coffee_is_not_a_learning_purpose() -> None:
+    for body in ("Could we have a chat about your job sometime? Cheers.",
+                 "Fancy a coffee so I can pick your brain?"):
+        assert not pitch(body).check("pitch.learning_purpose").passed, body
+    # ... and a subject line that says "exploring" does not make it one.
+    r = grade_pitch("Subject: Exploring a move into archives\n\nHello Mr Achebe,\n\n"
+                    "Fancy a coffee so I can pick your brain?" + SIGN)
+    assert not r.check("pitch.learning_purpose").passed
+    assert r.level != "ready"
+
+
+def test_many_apologies_or_many_typos_are_not_ready() -> None:
+    body = ("I'm sorry to trouble you and I apologise for writing out of the blue. "
+            "I'm Tamsin, a history graduate, and your archive talk at the Leeds library "
+            "festival is why I'm writing. Could I ask how you became an archivist in a "
+            "20-minute call whenever suits you? Sorry again for the long message. Thank you.")
+    r = pitch(body)
+    assert not r.check("pitch.extra.not_over_apologetic").passed
+    assert r.level != "ready"
+    typos = ("I'm Tamsin, a histroy gradaute, and your archve talk at the Leeds library "
+             "festival is why I'm writting. Could I ask how you becme an archivist in a "
+             "20-minute call whenever suits you? Thank you.")
+    r = pitch(typos)
+    assert r.meta["misspellings"] >= 3
+    assert not r.check("pitch.spelling").passed and r.level != "ready"
+    assert "history" in r.check("pitch.spelling").message  # a suggestion for "histroy"
+
+
+def test_an_inserted_word_does_not_flip_the_connection() -> None:
+    for body in ("Your post on tidal turbines made me want to write.",
+                 "Your recent LinkedIn post on tidal turbines made me want to write."):
+        assert pitch(body).check("pitch.connection").passed, body
+    # "also" about the writer alone is no shared link
+    assert not pitch("I also volunteered at a food bank last winter.").check(
+        "pitch.connection").passed
+
+
+def test_questions_about_their_own_path_are_not_job_requests() -> None:
+    q = ("Could you tell me how you first got interested in tidal power and what took you "
+         "from your physics degree into the role you have now?")
+    info = classify_question(q)
+    assert "job_ask" not in info.flags and info.category == "path"
+    for ask in ("How would I get an interview at your studio?", "how do i get hired by you guys",
+                "Could you pass my CV to your line manager?"):
+        assert "job_ask" in classify_question(ask).flags, ask
+
+
+def test_closed_or_too_few_questions_need_work() -> None:
+    closed = "Do you like it?\nIs it stressful?\nDid you study law?\nDo you travel?\nIs pay good?"
+    r = grade_questions(closed, minutes=30)
+    assert r.level == "needs-work" and r.cap["id"] == "mostly_closed"
+    r = grade_questions("What surprised you most in your first year as a surveyor?", minutes=30)
+    assert r.level == "needs-work" and r.cap["id"] == "too_few_questions"
+
+
+def test_the_suggested_order_leaves_out_what_should_go() -> None:
+    text = ("What does a normal week involve?\nHow did you get into surveying?\n"
+            "When was the firm founded?\nAre you hiring graduates this year?\n"
+            "What do you enjoy most?\nWhat's the hardest part?\nWho else should I talk to?")
+    r = grade_questions(text, minutes=20)
+    bad = [i for i, q in enumerate(r.questions) if q.flags & {"job_ask", "googleable"}]
+    assert bad and not set(bad) & set(r.suggested_order)
+
+
+def test_a_thank_you_that_sells_the_writer_asks_for_a_job() -> None:
+    note = ("Dear Ms Ruiz,\n\nThank you for Tuesday's call about newsroom data work. Having "
+            "heard how your team checks every chart twice, I'm sure my spreadsheet skills "
+            "would make me a strong addition to your desk, and I'd be thrilled to join the "
+            "team.\n\nBest,\nOwen")
+    assert not grade_thank_you(note).check("thanks.no_job_ask").passed
+
+
+def test_a_slot_is_not_a_specific_detail() -> None:
+    note = ("Hi Ruth,\n\nThank you for your time. Your point about [the topic we discussed] "
+            "was really helpful and I'll follow it up.\n\nOwen")
+    r = grade_thank_you(note)
+    assert not r.check("thanks.specific_detail").passed
+    assert not r.check("thanks.no_placeholders").passed
+
+
+def test_the_learners_own_words_and_retags_are_respected() -> None:
+    q = "What drains you most about hydrography?"
+    r = grade_questions(q + "\nHow did you start?", minutes=15, known_words=["hydrography"])
+    assert r.check("questions.spelling").passed
+    r2 = grade_questions(q + "\nHow did you start?", minutes=15, topics={q: "likes"})
+    first = r2.questions[0]
+    assert first.category == "likes" and first.graded_category == "challenges"
+    assert r2.meta["categories"]["likes"] == 1
