@@ -184,3 +184,14 @@ def test_no_rubric_number_quoted_in_code_or_page_assets() -> None:
             if QUOTED.search(line):
                 found.append(f"{path.relative_to(REPO).as_posix()}:{lineno}: {line.strip()}")
     assert not found, "rubric numbers quoted in code (use the rubric data):\n" + "\n".join(found)
+
+
+def test_question_model_is_current() -> None:
+    """The learned model is generated from the labelled questions; a changed cue, feature
+    or fixture without regenerating it fails here."""
+    from benchmarks import question_model
+
+    assert question_model.main(["--check"]) == 0, (
+        "exercises/grading/data/question_model.json is stale: run "
+        "`python -m benchmarks.question_model`"
+    )
