@@ -202,6 +202,28 @@ def _fix_first(report: Report) -> str | None:
     return max(failed, key=lambda c: (c.weight, -report.checks.index(c))).id
 
 
+#: The last features apply_learned computed (for the model's training script).
+LAST_FEATURES: list[tuple[str, float]] = []
+
+
+def apply_learned(kind: str, text: str, norm: str, checks: list[Check]) -> list[Check]:
+    """Let the learned model decide the checks marked ``learned`` in the rubric, from
+    the rule checks' own results and the text's words (exercises/grading/text_model.py)."""
+    from . import text_model
+
+    feats = text_model.features(text, norm, checks)
+    LAST_FEATURES[:] = feats
+    out = []
+    for c in checks:
+        if text_model.learned(c.id):
+            decision = text_model.decide(c.id, feats, c.passed)
+            if decision != c.passed:
+                ev = c.evidence if decision else []
+                c = make_check(kind, c.id, decision, ev, found=quote(text, ev))
+        out.append(c)
+    return out
+
+
 def finish(kind: str, text: str, checks: list[Check], **extra: object) -> Report:
     """Order checks as published, score them, apply the level caps, wrap them in a Report."""
     order = {s["id"]: i for i, s in enumerate(rubric.checks(kind))}

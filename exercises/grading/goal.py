@@ -61,6 +61,9 @@ def grade_goal(text: str) -> Report:
     target = [t for t in target if not any(a <= t[0] and t[1] <= b for a, b in general)]
     target.sort()
     learn = find_all(LEX, "learning", filled)
+    # "Figure out what I'll do with my PhD" is about the writer's life, not the work.
+    vague = find_all(LEX, "not_learning", filled)
+    learn = [sp for sp in learn if not any(a <= sp[0] < b for a, b in vague)]
     jobs = find_job_asks(KIND, "job_seeking", filled)
     if jobs:
         # "how people usually find openings in pharmacy" asks about the path in.

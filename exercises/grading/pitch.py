@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from . import rubric
 from .common import (
     ANALYSE_LIMIT,
+    apply_learned,
     empty_report,
     find_all,
     find_job_asks,
@@ -41,6 +42,11 @@ _DID_NAMED = re.compile(
     r"\b(?:you|You)\s+(?:\w+ly\s+)?(?:[a-z]{2,}ed|ran|built|began|grew|wrote|made|took|led|won|set\s+up|"
     r"co-founded|founded|run|lead|manage|head|teach|own)\s+(?:the\s+|a\s+|an\s+|your\s+)?[A-Z][\w&'.-]+"
 )
+_WORK_AT = re.compile(
+    r"\b(?:work|job|jobs|role|roles|life|career|team|practice)\s+(?:at|with|for)\s+(?:the\s+)?"
+    r"[A-Z][\w&'.-]+"
+)
+_MEET_AT = re.compile(r"\bmeet\s+(?:me|you|up)\b[^.!?\n]{0,30}\bat\b", re.I)
 _GENERIC_AT = {
     "LinkedIn",
     "The",
@@ -139,6 +145,7 @@ def grade_pitch(
         _no_placeholders(text, slots),
         _not_apologetic(head, filled),
     ]
+    checks = apply_learned(KIND, head, norm, checks)
     spelled, meta["misspellings"] = spelling_check(KIND, head, known_words_of(known_words))
     checks.append(spelled)
     if channel == "email":
@@ -187,6 +194,12 @@ def _why_them(text: str, blanked: str) -> Check:
             spans.append(m.span())
     for m in _DID_NAMED.finditer(masked_orig):
         spans.append(m.span())
+    # "what quant risk work at State Street is like": their organisation, named.
+    for m in _WORK_AT.finditer(masked_orig):
+        if m.group(0).split()[-1] not in _GENERIC_AT:
+            spans.append(m.span())
+    # "meet me at the Starbucks" names a place to meet, not a reason.
+    spans = [sp for sp in spans if not _MEET_AT.search(masked_orig, max(0, sp[0] - 20), sp[1])]
     # A request for their vacancies ("whether your station has any vacancies") names them
     # only as an employer: it is a job ask, not a reason to talk to this person.
     jobs = find_job_asks(KIND, "job_ask", blanked)

@@ -129,7 +129,26 @@ def _is_closed(qn: str) -> bool:
     starts = _open_starts()
     if starts is not None and starts.match(head):
         return False  # "Can I ask what a typical day looks like?"
+    if _either_or(head):
+        return False  # "Would you do a bootcamp again or go self-taught?" has no yes/no answer
     return not pats["open_verb"].match(head)
+
+
+_ANY_START = re.compile(
+    r"^(?:is|are)\s+there\s+any\b|^(?:do|does|did)\s+(?:you|they)\s+have\s+any\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _either_or_pattern() -> re.Pattern | None:
+    pats = rubric.flag("closed")["cues"].get("either_or", [])
+    return compile_terms(None, pats) if pats else None
+
+
+def _either_or(head: str) -> bool:
+    """A choice between alternatives, not a yes/no question."""
+    pat = _either_or_pattern()
+    return bool(pat is not None and not _ANY_START.match(head) and pat.search(head))
 
 
 @lru_cache(maxsize=1)

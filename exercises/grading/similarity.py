@@ -53,7 +53,11 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
         return False
     inter = len(a & b)
     jaccard = inter / len(a | b)
-    return (inter >= 3 and jaccard >= 0.6) or (inter >= 2 and jaccard >= 0.75)
+    if (inter >= 3 and jaccard >= 0.6) or (inter >= 2 and jaccard >= 0.75):
+        return True
+    # One question's words all inside the other's ("the day to day on site" and "a normal
+    # day on a commercial site"): the longer one only narrows the same question.
+    return inter >= 2 and inter == min(len(a), len(b)) and jaccard >= 0.5
 
 
 def find_duplicates(questions: list[str], limit: int = 400) -> list[tuple[int, int]]:

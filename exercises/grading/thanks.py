@@ -9,6 +9,7 @@ from functools import lru_cache
 from . import rubric
 from .common import (
     ANALYSE_LIMIT,
+    apply_learned,
     empty_report,
     find_all,
     find_job_asks,
@@ -64,6 +65,7 @@ def grade_thank_you(text: str, known_words: Iterable[str] = ()) -> Report:
         make_check(KIND, "thanks.no_job_ask", not jobs, jobs, found=quote(head, jobs)),
         make_check(KIND, "thanks.no_placeholders", not slots, slots, found=quote(text, slots)),
     ]
+    checks = apply_learned(KIND, head, norm, checks)
     spelled, meta["misspellings"] = spelling_check(KIND, head, known_words_of(known_words))
     checks.append(spelled)
     return finish(KIND, text, checks, meta=meta)
