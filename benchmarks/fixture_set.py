@@ -57,6 +57,10 @@ def grade_case(kind: str, case: dict[str, Any]) -> Any:
         return grade_questions(case.get("items", case.get("text")), minutes=case.get("minutes", 30))
     if kind == "questions":
         return classify_question(case["text"])
+    if kind == "intro":
+        from exercises.grading.intro import grade_intro
+
+        return grade_intro(case["text"])
     raise ValueError(kind)
 
 

@@ -81,7 +81,7 @@ class Corpus:
         for kind in rubric.KINDS:
             fkind = {"pitch": "pitches", "goal": "goals", "questions": "question_lists"}.get(
                 kind, kind
-            )
+            )  # "intro" and "thanks" are graded under their own names
             for entry in rubric.checks(kind):
                 for want in ("pass", "fail"):
                     for i, ex in enumerate(entry["examples"][want]):

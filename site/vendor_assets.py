@@ -20,7 +20,6 @@ import re
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,60 +28,17 @@ VENDOR = REPO / "site" / "vendor"
 WHEELS = VENDOR / "wheels"
 sys.path.insert(0, str(REPO / "site"))
 
-from browser_wheels import (  # noqa: E402
-    all_roots,
-    course_needs,
-    find_wheel,
-    pins,
-    resolve,
-)
-from browser_wheels import normalise as normalise_name  # noqa: E402
+from browser_wheels import all_roots, course_needs, find_wheel, pins, resolve  # noqa: E402
 
 #: Workbox (npm) modules the book's service worker uses; workbox-sw loads the others.
 WORKBOX = ["workbox-sw", "workbox-core", "workbox-precaching", "workbox-routing",
            "workbox-strategies"]
 
 
-#: Files a browser wheel ships that the course never reads: pyspellchecker carries word
-#: lists for twelve languages (7 MB); the spelling checks read only the English one.
-UNUSED_IN_WHEEL = {
-    "pyspellchecker": re.compile(r"^spellchecker/resources/(?!en\.json\.gz$)[^/]+$"),
-}
-
-
-def slim_wheel(path: Path, unused: re.Pattern) -> bool:
-    """Rewrite a wheel without the files ``unused`` matches (and their RECORD lines).
-    Returns whether anything was removed; a wheel already slim is left untouched."""
-    with zipfile.ZipFile(path) as zf:
-        names = zf.namelist()
-        drop = {n for n in names if unused.match(n)}
-        if not drop:
-            return False
-        tmp = path.with_suffix(".tmp")
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
-            for info in zf.infolist():
-                if info.filename in drop:
-                    continue
-                data = zf.read(info.filename)
-                if info.filename.endswith(".dist-info/RECORD"):
-                    lines = data.decode().splitlines()
-                    data = ("\n".join(
-                        ln for ln in lines if ln.split(",", 1)[0] not in drop
-                    ) + "\n").encode()
-                out.writestr(info, data)
-    tmp.replace(path)
-    return True
-
-
 def download_wheel(name: str, version: str) -> Path:
-    found = find_wheel(WHEELS, name, version) or _download(name, version)
-    unused = UNUSED_IN_WHEEL.get(normalise_name(name))
-    if unused is not None and slim_wheel(found, unused):
-        print(f"wheels: {found.name} trimmed to the files the course reads", flush=True)
-    return found
-
-
-def _download(name: str, version: str) -> Path:
+    have = find_wheel(WHEELS, name, version)
+    if have:
+        return have
     print(f"wheels: downloading {name}=={version} from PyPI", flush=True)
     subprocess.run(
         [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:",

@@ -7,14 +7,15 @@ asking for a job, and ideally handing the conversation back.
 
 It reuses the course's lexicons where the meaning is the same (who you are and
 the job-ask phrases from the pitch lexicon, fields and roles from the goal
-lexicon) and keeps its own few patterns here; labels, weights and messages are
-the "intro" section of ``data/checks.json``. Standard library only.
+lexicon) and keeps its own few patterns here; labels, weights, messages, the length
+limits and examples are in ``rubric/intro.json``. Standard library only.
 """
 
 from __future__ import annotations
 
 import re
 
+from . import rubric
 from .common import (
     ANALYSE_LIMIT,
     empty_report,
@@ -32,9 +33,6 @@ from .report import Report
 from .text import normalise, word_count
 
 KIND = "intro"
-#: Spoken at about 150 words a minute, 30 seconds is about 75 words.
-MAX_WORDS = 90
-MIN_WORDS = 20
 
 # What they are exploring: a verb of exploring or deciding ("I'm thinking about moving into").
 _EXPLORING_RE = re.compile(
@@ -71,60 +69,53 @@ def grade_intro(text: str) -> Report:
     """Grade a spoken 30-second introduction (who, what you explore, why them, short)."""
     require_str(text)
     meta = {"words": word_count(text), "chars": len(text.strip()), "seconds": 0}
-    meta["seconds"] = int(round(meta["words"] / 150 * 60))
+    per_minute = rubric.param("intro.length", "words_per_minute")
+    meta["seconds"] = int(round(meta["words"] / per_minute * 60))
     if is_blank(text):
         return empty_report(KIND, text, "introduction", meta)
     head = text[:ANALYSE_LIMIT]
     norm = normalise(head)
     filled, blanked, _slots = slot_views(head, norm)
 
-    who = find_all("pitch_lexicon", "introduces_self", filled)
+    who = find_all("pitch", "introduces_self", filled)
     named = im_name(head)
     if named:
         who.append(named)
     who += [m.span() for m in _SCHOOL_YEAR_RE.finditer(filled)]
     who.sort()
 
-    target = find_all("goal_lexicon", "fields", filled) + find_all(
-        "goal_lexicon", "target_patterns", filled
+    target = find_all("goal", "fields", filled) + find_all(
+        "goal", "target_patterns", filled
     )
     target += [m.span() for m in _roles().finditer(filled)]
     exploring = [m.span() for m in _EXPLORING_RE.finditer(filled)]
     explores = sorted(target + exploring) if target and exploring else []
 
-    why = find_all("pitch_lexicon", "why_them", blanked) + [
+    why = find_all("pitch", "why_them", blanked) + [
         m.span() for m in _WHY_RE.finditer(blanked)
     ]
-    jobs = find_all("pitch_lexicon", "job_ask", filled, skip_negated=True)
+    jobs = find_all("pitch", "job_ask", filled, skip_negated=True)
     why = sorted(s for s in why if not any(a < s[1] and s[0] < b for a, b in jobs))
 
     n = meta["words"]
-    if n > MAX_WORDS:
-        length_ok = False
-        length_why = (
-            f"It is {n} words, about {meta['seconds']} seconds aloud; aim for {MAX_WORDS} "
-            "words or fewer."
-        )
-    elif n < MIN_WORDS:
-        length_ok = False
-        length_why = (
-            f"It is only {n} words; in {MIN_WORDS} to {MAX_WORDS} words there is room for who "
-            "you are, what you are exploring and why them."
-        )
-    else:
-        length_ok = True
-        length_why = f"It is {n} words, about {meta['seconds']} seconds aloud."
+    most = rubric.param("intro.length", "max_words")
+    fewest = rubric.param("intro.length", "min_words")
+    length_ok = fewest <= n <= most
+    length_variant = "" if length_ok else ("long" if n > most else "short")
 
     last = _SENTENCE_END.split(norm.strip())[-1] if norm.strip() else ""
     hand = [(len(norm) - len(last), len(norm))] if last and _HAND_OVER_RE.search(last) else []
 
     checks = [
-        make_check(KIND, "intro.who", bool(who), who[:3], found=quote(head, who)),
+        make_check(KIND, "intro.who", bool(who), who, found=quote(head, who)),
         make_check(
-            KIND, "intro.exploring", bool(explores), explores[:3], found=quote(head, explores)
+            KIND, "intro.exploring", bool(explores), explores, found=quote(head, explores)
         ),
-        make_check(KIND, "intro.why_them", bool(why), why[:3], found=quote(head, why)),
-        make_check(KIND, "intro.length", length_ok, [], why=length_why),
+        make_check(KIND, "intro.why_them", bool(why), why, found=quote(head, why)),
+        make_check(
+            KIND, "intro.length", length_ok, [], variant=length_variant, count=n,
+            seconds=meta["seconds"],
+        ),
         make_check(KIND, "intro.no_job_ask", not jobs, jobs, found=quote(head, jobs)),
         make_check(KIND, "intro.extra.hands_over", bool(hand), hand, found=quote(head, hand)),
     ]

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-KINDS = ("pitch", "questions", "thanks", "goal")
+KINDS = ("pitch", "questions", "thanks", "goal", "intro")
 
 
 @cache

@@ -26,7 +26,8 @@ from exercises.practice.personas import CORE_CATEGORIES, Persona
 
 QUOTE_LIMIT = 140
 OPEN_SHARE_GOAL = rubric.min_open_share()  # the rubric's questions.mostly_open
-COVERAGE_GOAL = rubric.min_core_topics()  # the rubric's questions.coverage, for a call of 20 minutes or more
+# The rubric's questions.coverage, for a call of 20 minutes or more.
+COVERAGE_GOAL = rubric.min_core_topics()
 MIN_QUESTIONS = 2  # fewer than this and there was nothing to learn from
 GOOD_MAX_MINOR = 1  # a "good" interview has no serious problem and at most one smaller one
 

@@ -9,9 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exercises.grading.intro import MAX_WORDS, MIN_WORDS, grade_intro
+from exercises.grading import rubric
+from exercises.grading.intro import grade_intro
 from exercises.grading.lexicon import check_specs
 from exercises.render import grade_and_render, grade_report
+
+MAX_WORDS = rubric.param("intro.length", "max_words")
+MIN_WORDS = rubric.param("intro.length", "min_words")
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "practice" / "intros_round1.jsonl"
 IDS = [

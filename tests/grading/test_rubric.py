@@ -36,6 +36,10 @@ def _grade(kind: str, example: Any):
         return grade_thank_you(text)
     if kind == "goal":
         return grade_goal(text)
+    if kind == "intro":
+        from exercises.grading.intro import grade_intro
+
+        return grade_intro(text)
     return grade_questions(text, **options)
 
 
