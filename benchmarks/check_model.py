@@ -27,8 +27,8 @@ OUT = Path(rubric.__file__).resolve().parent / "data" / "check_model.json"
 EPOCHS = 25
 RATE = 0.2
 MIN_COUNT = 2
-PRUNE = 0.02
-DIGITS = 3
+PRUNE = 0.05  # smaller weights are dropped (the file ships to the browser)
+DIGITS = 2
 KINDS = {"pitches": "pitch", "thanks": "thanks"}
 
 

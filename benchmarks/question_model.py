@@ -35,8 +35,8 @@ EPOCHS = 30
 RATE = 0.2
 L2 = 0.0
 MIN_COUNT = 2  # a feature seen in fewer questions is left out
-PRUNE = 0.02  # smaller weights are dropped from the stored file
-DIGITS = 3
+PRUNE = 0.05  # smaller weights are dropped from the stored file (it ships to the browser)
+DIGITS = 2
 
 
 def samples_by_round() -> dict[str, list[tuple[str, str]]]:
