@@ -214,7 +214,10 @@ def chapter_title(text: str) -> str:
 
 def convert(md_path: Path, titles: dict[str, str]) -> nbformat.NotebookNode:
     """One chapter as a notebook: directives become code cells, images attachments."""
-    text = md_path.read_text(encoding="utf-8")
+    # Rubric numbers ({{ rubric_email_words }}) are put in as the book does at build time.
+    from exercises.grading import rubric
+
+    text = rubric.substitute(md_path.read_text(encoding="utf-8"), "myst")
     labels = collect_labels(text)
     nb = jupytext.reads(text, fmt="md:myst")
     cells = [nbformat.v4.new_markdown_cell(INTRO.format(title=chapter_title(text)))]

@@ -333,7 +333,11 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def parse_quiz_text(text: str, source: str = "<quiz>",
                     expected_id: str | None = None) -> Quiz:
-    """Parse JSON text and validate it; JSON syntax errors become ``QuizError`` too."""
+    """Parse JSON text and validate it; JSON syntax errors become ``QuizError`` too.
+    Rubric numbers written as ``{rubric_NAME}`` are put in from the rubric data first."""
+    from exercises.grading import rubric
+
+    text = rubric.substitute(text, "quiz")
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:

@@ -349,6 +349,16 @@ def drop_unused_mathjax(
     ]
 
 
+def _rubric_numbers(app: Sphinx, config: Any) -> None:
+    """Chapters quote rubric numbers as {{ rubric_NAME }}: the values come from the rubric
+    data (exercises.grading.rubric.numbers), so text and graders cannot drift apart."""
+    from exercises.grading import rubric
+
+    subs = dict(getattr(config, "myst_substitutions", None) or {})
+    subs.update(rubric.numbers())
+    config.myst_substitutions = subs
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     directives.register_directive("quiz", QuizDirective)
     directives.register_directive("exercise", ExerciseDirective)
@@ -358,6 +368,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", drop_unused_mathjax, priority=900)
     app.connect("builder-inited", _add_static_paths)
     app.connect("config-inited", _add_templates)
+    app.connect("config-inited", _rubric_numbers)
     app.add_css_file("iic-render.css")
     app.add_css_file("iic-course.css")
     # Says so above any table that scrolls sideways on a narrow screen (issue 14).
