@@ -29,7 +29,7 @@ def page_cases() -> list[dict]:
     for case in cases:
         if case["kind"] not in ("pitch", "questions", "thanks", "goal"):
             continue
-        if case["options"].get("channel", "email") not in ("email", "linkedin"):
+        if case["options"].get("channel", "email") not in ("email", "linkedin", "linkedin-premium"):
             continue
         if case["options"].get("minutes", 30) not in (15, 20, 30):
             continue
@@ -90,7 +90,9 @@ def test_feedback_is_byte_identical_to_cpython(offline_context, site_url: str) -
         check(section)
         # Compare with exactly the text the page sent (a textarea turns CRLF into LF).
         sent = section.locator("textarea").input_value()
-        expected = grade_and_render(kind, sent, **options)
+        # The page asks for topic menus on a question list (the learner can re-tag).
+        extra = {"retag": True} if kind == "questions" else {}
+        expected = grade_and_render(kind, sent, **options, **extra)
         got = section.evaluate("el => el.iicFeedbackSource")
         where = first_difference(got, expected)
         assert got == expected, f"{case['name']}: page and CPython differ {where}"
@@ -204,3 +206,38 @@ def test_all_four_kinds_are_on_the_coaches_page() -> None:
     site = REPO / "_build" / "html"
     runtime = json.loads((site / "_static" / "iic-page-runtime.json").read_text())
     assert Path(site / "lite" / "static" / "pyodide" / runtime["wheel"]).is_file()
+
+
+def test_a_question_can_be_retagged_and_the_choice_is_kept(offline_context, site_url: str) -> None:
+    context, traffic = offline_context
+    page = context.new_page()
+    page.goto(f"{site_url}/book/coaches.html")
+    section = exercise(page, "questions")
+    questions = ("What drains you most about the job?\nHow did you get started?\n"
+                 "What does a normal week look like?\nWhat skills matter most?\n"
+                 "Who else should I talk to?")
+    section.locator("textarea").fill(questions)
+    check(section)
+    menu = section.locator("select.iic-retag").first
+    graded = menu.get_attribute("data-graded")
+    question = menu.get_attribute("data-question")
+    choice = "likes" if graded != "likes" else "trends"
+    before = int(section.get_attribute("data-iic-checked") or 0)
+    menu.select_option(choice)
+    page.wait_for_function("([el, n]) => Number(el.dataset.iicChecked || 0) > n",
+                           arg=[section.element_handle(), before], timeout=BOOT_MS)
+    menu = section.locator("select.iic-retag").first
+    assert menu.input_value() == choice
+    assert "the coach read it as" in section.locator(".iic-retagged").first.inner_text()
+    # Keyboard focus comes back to the menu the learner changed.
+    assert page.evaluate("document.activeElement.matches('select.iic-retag')")
+    saved = page.evaluate(
+        "JSON.parse(localStorage.getItem('iic:exercise:questions')).options.topics")
+    assert saved == {question: choice}
+    page.reload()
+    section = exercise(page, "questions")
+    check(section)
+    assert section.locator("select.iic-retag").first.input_value() == choice
+    result = audit(page, "section.iic-exercise[data-kind=questions]")
+    assert not result, describe(result)
+    traffic.assert_clean()
