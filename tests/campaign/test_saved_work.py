@@ -31,7 +31,8 @@ def test_tracker_and_beliefs_round_trip_through_an_export(tmp_path: Path) -> Non
     store.save_worksheet("beliefs", dict(beliefs, saved_at="2026-11-23T10:00:00Z"))
     other = WorkStore(tmp_path / "b.json")
     messages = other.import_json(store.export_json())
-    assert "Worksheet contacts: added from the file." in messages
+    assert ("Worksheets added from the file: Campaign tracker, Beliefs and decision grid."
+            in messages)
     assert tr.normalise(other.get_worksheet("contacts")) == data
     assert bl.normalise(other.get_worksheet("beliefs")) == beliefs
 
@@ -50,5 +51,5 @@ def test_a_newer_tracker_is_not_replaced_by_an_older_file(tmp_path: Path) -> Non
     data, _ = tr.add(tr.empty(), {"name": "Maya", "circle": "alumni"}, MON)
     store.save_worksheet("contacts", dict(data, saved_at="2026-11-23T10:00:00Z"))
     messages = store.import_json(json.dumps(OLD_EXPORT))
-    assert "Worksheet contacts: your version is newer and was kept." in messages
+    assert "Worksheets where your version was newer and was kept: Campaign tracker." in messages
     assert tr.names(tr.normalise(store.get_worksheet("contacts"))) == [("c1", "Maya")]
