@@ -1,5 +1,6 @@
 """Remove what no browser fetches from the built site: sourcemaps, legacy font
-formats, and the theme's 1.5 MB icon script that the theme's own CSS makes redundant.
+formats, the theme's 1.5 MB icon script that the theme's own CSS makes redundant,
+and the vendored MathJax when no page shows a formula.
 
 Each function returns the sizes of the files it removed, so the build can say
 how much it saved. Every removal is checked by the browser tests (no page asks
@@ -56,6 +57,32 @@ def legacy_fonts(font_dir: Path) -> list[int]:
     return removed
 
 
+#: Where the build vendors MathJax (site/vendor_assets.py); 1.2 MB plus fonts.
+MATHJAX_DIR = Path("_static") / "vendor" / "mathjax"
+
+
+def unused_mathjax(html: Path) -> list[int]:
+    """Delete the vendored MathJax when no book page loads it.
+
+    Pages without a formula already drop the script (coursesite.drop_unused_mathjax),
+    so when none is left nothing can fetch the folder; a page that gains a formula
+    keeps it.
+    """
+    folder = html / MATHJAX_DIR
+    if not folder.is_dir():
+        return []
+    for page in html.rglob("*.html"):
+        if "lite" in page.relative_to(html).parts[:1]:
+            continue
+        if "tex-mml-chtml.js" in page.read_text(encoding="utf-8"):
+            return []
+    removed = [_remove(p) for p in sorted(folder.rglob("*")) if p.is_file()]
+    for sub in sorted((d for d in folder.rglob("*") if d.is_dir()), reverse=True):
+        sub.rmdir()
+    folder.rmdir()
+    return removed
+
+
 def lean_book(html: Path) -> list[int]:
     removed = [s for s in strip_sourcemaps(html) if s]
     script = html / "_static" / "scripts" / "fontawesome.js"
@@ -69,6 +96,7 @@ def lean_book(html: Path) -> list[int]:
                 page.write_text(new, encoding="utf-8")
         removed.append(_remove(script))
     removed += legacy_fonts(html / "_static" / "vendor" / "fontawesome" / "webfonts")
+    removed += unused_mathjax(html)
     return removed
 
 
