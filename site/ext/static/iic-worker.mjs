@@ -70,6 +70,29 @@ async function readSnapshotBytes() {
   return bytes;
 }
 
+// Pyodide copies a snapshot into the module's memory without growing it first, and the
+// memory starts at its compiled size (the INITIAL_MEMORY it sets is ignored, since the
+// module makes its own memory). A snapshot taken after the graders' word list grew the
+// heap is bigger than that, and the copy fails. So the module is created as Pyodide
+// would, then one allocation grows its heap through Emscripten (which updates every
+// view of the memory) to the snapshot's size; the restore overwrites the allocator's
+// state anyway.
+function roomForSnapshot(indexURL, bytesPromise) {
+  return async (settings) => {
+    const create = (await import(indexURL + "pyodide.asm.mjs")).default;
+    const module = await create(settings);
+    const need = (await bytesPromise).byteLength;
+    if (need > module.HEAP8.length) {
+      // Asking for the whole size (not the difference) grows the heap past it, whatever
+      // is free inside it now.
+      const at = module._malloc(need);
+      if (!at) throw new Error("no room for the snapshot");
+      module._free(at);
+    }
+    return module;
+  };
+}
+
 async function dropSnapshot() {
   try {
     await withStore("readwrite", (store) => store.clear());
@@ -177,7 +200,11 @@ async function boot(config, post) {
     post({ type: "progress", phase: "starting", restoring: true });
     try {
       // Pyodide awaits the bytes only after its own module has loaded.
-      const pyodide = await loadPyodide({ indexURL, packages: [], _loadSnapshot: readSnapshotBytes() });
+      const bytes = readSnapshotBytes();
+      const pyodide = await loadPyodide({
+        indexURL, packages: [], _loadSnapshot: bytes,
+        createPyodideModule: roomForSnapshot(indexURL, bytes),
+      });
       mark("restored");
       const bridge = await install(pyodide, wheels);
       mark("installed");
