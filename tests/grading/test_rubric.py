@@ -141,6 +141,11 @@ NOT_RUBRIC = {
     ("exercises/grading/similarity.py", 300): "characters of a question compared for duplicates",
     ("exercises/grading/names.py", 200): "how far from the end a sign-off name is looked for",
     ("exercises/widgets/worksheet_logic.py", 200): "longest saved name or note in a worksheet",
+    ("exercises/campaign/beliefs.py", 300): "longest belief kept",
+    ("exercises/campaign/beliefs.py", 200): "most conversation notes kept per belief grid",
+    ("exercises/campaign/tracker.py", 200): "longest saved name or field in the tracker",
+    ("exercises/campaign/tracker.py", 300): "most contacts kept in the tracker",
+    ("site/ext/classroom.py", 200): "the script's place in Sphinx's loading order",
 }
 CODE_DIRS = ("exercises", "site/ext", "site/build.py", "site/make_notebooks.py")
 
