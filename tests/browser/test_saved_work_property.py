@@ -1,6 +1,6 @@
 """Property test: random JSON values in every saved-work key, read by every reader on
-the book's pages (the exercise runtime and its worker, a quiz, the contact map, the
-progress page). Whatever is stored: no page error, the other exercises keep working,
+the book's pages (the exercise runtime and its worker, a quiz, the campaign tracker,
+the progress page). Whatever is stored: no page error, the other exercises keep working,
 and nothing the learner typed is lost (it is shown, or kept in the set-aside list).
 
 The notebook's reader (exercises.storage) gets the same treatment in
@@ -86,12 +86,12 @@ def test_random_saved_values_never_break_a_page(browser, site_url: str,
         quiz.locator("button.iic-quiz-check").click()
         assert quiz.locator(".iic-quiz-score").get_attribute("data-total")
 
-        # The contact map (read by the page and by the worker) still adds people.
+        # The campaign tracker (read by the page and by the worker) still adds people.
         page.goto(f"{site_url}/book/finding-people.html")
         cmap = page.locator('section.iic-exercise[data-kind="contacts"]')
         before = int(cmap.get_attribute("data-iic-mapped") or 0)
         cmap.get_by_label("Name or short description").fill("Aunt Rosa")
-        cmap.get_by_role("button", name="Add to my map").click()
+        cmap.get_by_role("button", name="Add to my tracker", exact=True).click()
         page.wait_for_function("([el, n]) => Number(el.dataset.iicMapped || 0) > n",
                                arg=[cmap.element_handle(), before], timeout=60_000)
         assert "Aunt Rosa" in cmap.locator(".iic-contacts-area").inner_text()
