@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from exercises.grading import rubric
+
 from .conftest import REPO
 
 BANKS = REPO / "exercises" / "quiz" / "banks"
@@ -14,7 +16,9 @@ QUIZ_ID = "pitching"
 
 
 def load_bank(quiz_id: str) -> dict[str, Any]:
-    return json.loads((BANKS / f"{quiz_id}.json").read_text(encoding="utf-8"))
+    """The bank as a learner reads it: rubric numbers ({rubric_NAME}) put in."""
+    text = (BANKS / f"{quiz_id}.json").read_text(encoding="utf-8")
+    return json.loads(rubric.substitute(text, "quiz"))
 
 
 def quiz_selector(quiz_id: str) -> str:
