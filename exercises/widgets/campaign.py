@@ -8,7 +8,6 @@ it is the computer's date.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -23,8 +22,9 @@ from exercises.campaign import export as ex
 from exercises.campaign import render as rd
 from exercises.campaign import tracker as tr
 from exercises.campaign.timezones import zone_names
-from exercises.render import render_css
-from exercises.widgets import logic
+from exercises.widgets import logic, parts
+from exercises.widgets.parts import now as _now
+from exercises.widgets.parts import status as _status
 from exercises.widgets.storeutil import open_store, reread, safe_get, store_notice
 
 _WIDE = {"description_width": "initial"}
@@ -32,28 +32,8 @@ _FULL = w.Layout(width="100%")
 NONE = ""
 
 
-def _now() -> str:
-    try:
-        from exercises.storage import now_iso
-
-        return now_iso()
-    except Exception:  # the timestamp only helps merging imports; never block a save
-        return ""
-
-
 def _head(title: str, intro: str, privacy: str) -> str:
-    return (
-        f"<style>{render_css()}{campaign_css()}</style>"
-        f'<div class="iic-root iic-bare iic-widget-head"><h3>{html.escape(title)}</h3>'
-        f"<p>{html.escape(intro)}</p>"
-        f'<p class="iic-privacy">{html.escape(privacy)}</p></div>'
-    )
-
-
-def _status(message: str) -> str:
-    if not message:
-        return ""
-    return f'<p class="iic-root iic-bare iic-status-line" role="status">{html.escape(message)}</p>'
+    return parts.head(title, intro, privacy, css=campaign_css())
 
 
 def _today_fn(today: date | Callable[[], date] | None) -> Callable[[], date]:

@@ -13,37 +13,15 @@ from typing import Any
 
 import ipywidgets as w
 
-from exercises.render import render_css
 from exercises.widgets import logic
 from exercises.widgets import worksheet_logic as wl
 from exercises.widgets.debounce import Debouncer
+from exercises.widgets.parts import head as _head
+from exercises.widgets.parts import now as _now
+from exercises.widgets.parts import status as _status
 from exercises.widgets.storeutil import open_store, safe_get, store_notice
 
 _WIDE = {"description_width": "initial"}
-
-
-def _now() -> str:
-    try:
-        from exercises.storage import now_iso
-
-        return now_iso()
-    except Exception:  # the timestamp only helps merging imports; never block a save
-        return ""
-
-
-def _head(title: str, intro: str, privacy: str) -> str:
-    return (
-        f"<style>{render_css()}</style>"
-        f'<div class="iic-root iic-bare iic-widget-head"><h3>{html.escape(title)}</h3>'
-        f"<p>{html.escape(intro)}</p>"
-        f'<p class="iic-privacy">{html.escape(privacy)}</p></div>'
-    )
-
-
-def _status(message: str) -> str:
-    if not message:
-        return ""
-    return f'<p class="iic-root iic-bare iic-status-line" role="status">{html.escape(message)}</p>'
 
 
 class PlanningWorksheet(w.VBox):
