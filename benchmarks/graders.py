@@ -20,6 +20,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from benchmarks.fixture_set import grade_case
 from exercises.grading import (
     classify_question,
     grade_goal,
@@ -38,18 +39,6 @@ def load(name: str) -> list[dict]:
     return [
         json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
-
-
-def grade_case(kind: str, case: dict):
-    if kind == "pitches":
-        return grade_pitch(case["text"], channel=case.get("channel", "email"))
-    if kind == "thanks":
-        return grade_thank_you(case["text"])
-    if kind == "goals":
-        return grade_goal(case["text"])
-    if kind == "question_lists":
-        return grade_questions(case.get("items", case.get("text")), minutes=case.get("minutes", 30))
-    raise ValueError(kind)
 
 
 def agreement(kind: str, cases: list[dict]) -> tuple[dict[str, list[int]], list[str]]:
