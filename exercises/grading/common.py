@@ -384,6 +384,11 @@ _NEG_RE = re.compile(
     r"|\bisn't\b|\bnor\b|\bneither\b)"
 )
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\bbut\b|\bhowever\b|\balthough\b")
+# Set phrases with a negation word that negate nothing after them: "if you do not mind,
+# could you write me a reference" still asks.
+_NOT_NEGATING = re.compile(
+    r"\b(?:do|does|would|did)\s*(?:not|n't)\s+mind\b|\bnot\s+only\b|\bno\s+matter\b"
+)
 
 
 def negated(norm: str, start: int, window: int = 60) -> bool:
@@ -393,7 +398,7 @@ def negated(norm: str, start: int, window: int = 60) -> bool:
     cut = 0
     for m in _CLAUSE_BREAK.finditer(chunk):
         cut = m.end()
-    return bool(_NEG_RE.search(chunk[cut:]))
+    return bool(_NEG_RE.search(_NOT_NEGATING.sub(" ", chunk[cut:])))
 
 
 def find_all(name: str, key: str, norm: str, skip_negated: bool = False) -> list[tuple[int, int]]:

@@ -104,7 +104,14 @@ def _by_shape() -> dict[tuple[str, int], tuple[str, ...]]:
     return {k: tuple(v) for k, v in buckets.items()}
 
 
+# British forms inside a word ("behavioural", "organisational"), tried after the endings.
+_BRITISH_INSIDE = (("our", "or"), ("isation", "ization"), ("ise", "ize"), ("yse", "yze"))
+
+
 def _british_known(word: str, known: Any) -> bool:
+    for uk, us in _BRITISH_INSIDE:
+        if uk in word and word.replace(uk, us) in known:
+            return True
     if word.startswith("pae") and ("pe" + word[3:]) in known:
         return True  # paediatric
     if "ae" in word and word.replace("ae", "e") in known:
@@ -133,6 +140,14 @@ def _inflected_known(word: str, known: Any) -> bool:
     return False
 
 
+_VOWELS = re.compile(r"[aeiou]")
+_ELONGATED = re.compile(r"(\w)\1{2,}")
+
+
+def _known_form(w: str, known: Any) -> bool:
+    return w in known or _british_known(w, known) or _inflected_known(w, known)
+
+
 def is_known(word: str, extra: Iterable[str] = ()) -> bool:
     """True when ``word`` is spelt right as far as the word list can tell."""
     w = word.lower().replace("\u2019", "'")
@@ -140,9 +155,20 @@ def is_known(word: str, extra: Iterable[str] = ()) -> bool:
         w = w[:-2]
     if not w or w in _known_extra() or w in extra:
         return True
+    if not w.isascii():
+        return True  # résumé, journée, a greeting in another language: not the list's to judge
+    if not _VOWELS.search(w):
+        return True  # dbt, tmr, yrs: an abbreviation or acronym written in lower case
     known = _checker().word_frequency.dictionary
-    if w in known or _british_known(w, known) or _inflected_known(w, known):
+    if _known_form(w, known):
         return True
+    squeezed = _ELONGATED.sub(r"\1", w)
+    if squeezed != w and (_known_form(squeezed, known) or _ELONGATED.sub(r"\1\1", w) in known):
+        return True  # sooo, hiii: stretched for tone
+    for prefix in _WORD_PREFIXES:
+        rest = w[len(prefix):]
+        if w.startswith(prefix) and len(rest) >= 3 and _known_form(rest, known):
+            return True  # rebrand, superday, reframed
     if "'" in w:
         return w.replace("'", "") in known and w.replace("'", "") not in {"dont", "cant", "wont"}
     return False
@@ -189,6 +215,9 @@ _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|mx|dr|prof|st|sr|jr|mt|rev|sgt|capt|col|gen|hon|fr)\.\s*$", re.I
 )
 # Parts of hyphenated words that are fine alone ("pre-PT", "multi-site", "co-op").
+# Prefixes that make new words from listed ones without a hyphen.
+_WORD_PREFIXES = ("re", "pre", "un", "super", "co", "multi", "over", "under", "sub", "non",
+                  "mid", "self", "cross", "inter", "micro", "semi", "post", "up")
 _PREFIXES = {"pre", "post", "multi", "non", "co", "re", "sub", "inter", "anti", "semi", "mid",
              "ex", "self", "cross", "micro", "macro", "mini", "mega", "bi", "tri", "uni", "hyper",
              "neo", "para", "pseudo", "ultra", "intra", "trans", "infra", "meta", "e"}

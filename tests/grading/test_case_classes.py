@@ -115,3 +115,36 @@ def test_the_learners_own_words_and_retags_are_respected() -> None:
     first = r2.questions[0]
     assert first.category == "likes" and first.graded_category == "challenges"
     assert r2.meta["categories"]["likes"] == 1
+
+
+def test_a_thank_you_that_asks_for_a_role_in_other_words_is_a_job_ask() -> None:
+    start = ("Dear Mr Lindqvist,\n\nThank you for Thursday's call about harbour pilotage and "
+             "the night-time simulator hours you described. ")
+    asks = [
+        "I'm sure I could hit the ground running on your pilot desk.",
+        "I would welcome the chance to contribute to the port authority.",
+        "Would you be open to referring me for the cadet scheme?",
+        "If you come across any trainee roles, please tell me.",
+        "Could you send me the contact of the HR manager?",
+        "If you do not mind, could you write me a letter of recommendation?",
+        "Malmo is where I want to start my career, and I hope to be hearing from your team.",
+        "Am I still being considered for the deckhand post?",
+    ]
+    for ask in asks:
+        r = grade_thank_you(start + ask + "\n\nBest,\nSigne")
+        assert not r.check("thanks.no_job_ask").passed, ask
+        assert r.level == "needs-work", ask
+
+
+def test_own_job_and_stock_phrases_are_not_job_asks() -> None:
+    start = ("Dear Ms Oyelaran,\n\nThank you for explaining how you schedule the night shifts "
+             "in the neonatal unit. ")
+    fine = [
+        "I'll try the handover checklist in my current job at the clinic.",
+        "It reframed the whole job for me.",
+        "I will redo my rate card for my tutoring this weekend.",
+        "If something comes up, please keep me in mind.",
+    ]
+    for line in fine:
+        r = grade_thank_you(start + line + "\n\nWarmly,\nKemi")
+        assert r.check("thanks.no_job_ask").passed, line

@@ -1,0 +1,40 @@
+"""What the spelling checks leave alone and what they still catch: one case per rule in
+exercises/grading/spelling.py (found on the measured real-world rounds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from exercises.grading import spelling
+
+
+@pytest.mark.parametrize("word", [
+    "behavioural", "organisational", "neighbourhood",  # British forms inside a word
+    "résumé", "journée", "café",  # letters beyond ASCII: not the English list's to judge
+    "dbt", "crm", "tmr", "yrs",  # no vowel: an abbreviation or acronym in lower case
+    "sooo", "thankss", "hiiii",  # letters stretched for tone
+    "rebrand", "reframed", "superday", "upskilled", "multisite",  # prefix + listed word
+    "backend", "apps", "dev", "tysm", "thx",  # the rubric's allow list
+    "tak", "obrigada", "von",  # greetings, sign-offs and name particles
+])
+def test_left_alone(word: str) -> None:
+    assert spelling.is_known(word), word
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("I wanted to ask about your carreer in surveying.", "carreer"),
+    ("im a second-year student in Leeds.", "im"),  # a missing apostrophe is a misspelling
+    ("The recieve step was the hardest part.", "recieve"),
+    ("I coud not find your email.", "coud"),
+    ("it was realy helpful to hear about sooo many projects", "realy"),
+])
+def test_still_caught(text: str, flagged: str) -> None:
+    found = [text[a:b] for a, b, _ in spelling.misspellings(text)]
+    assert flagged in found, found
+
+
+def test_the_rules_do_not_hide_a_misspelt_word_with_a_prefix_like_start() -> None:
+    # "re" + a misspelt rest is still unknown: the prefix rule needs a listed word after it.
+    assert not spelling.is_known("reveiw")
+    assert not spelling.is_known("unfortunatly")
+    assert not spelling.is_known("overwelming")
