@@ -137,7 +137,7 @@ def fill_exercises(page: Any) -> list[str]:
             section.get_by_role("button", name="Start interview").click()
             wait_for_turns(section, 0)
             box = section.get_by_label("Your question")
-            for n, text in enumerate(("How did you get into this line of work?",
+            for n, text in enumerate(("How did you first get into this line of work?",
                                       "What does a typical week look like for you?"), 1):
                 box.fill(text)
                 box.press("Enter")

@@ -29,7 +29,7 @@ def test_a_finished_rehearsal_is_listed_with_its_transcript(offline_context,
     section.get_by_role("button", name="Start interview").click()
     wait_for_turns(section, 0)
     box = section.get_by_label("Your question")
-    asked = ["How did you get into this line of work?",
+    asked = ["How did you first get into this line of work?",
              "What does a <b>typical</b> week look like for you?"]
     for n, text in enumerate(asked, 1):
         box.fill(text)
