@@ -60,7 +60,7 @@ def test_notebooks_still_save_after_the_book_installed_its_service_worker(
         browser, site_url: str) -> None:
     """The book's service worker has the root scope; JupyterLite's own (scope lite/)
     must still serve its file API, or the coach could not save the learner's draft."""
-    from .test_coach_lite import check_draft, saved_files, start_coach, wait_saved
+    from .test_coach_lite import READ_FILES, check_draft, start_coach, wait_saved
 
     context = browser.new_context()
     page = context.new_page()
@@ -71,6 +71,9 @@ def test_notebooks_still_save_after_the_book_installed_its_service_worker(
     coach = start_coach(page, site_url)
     check_draft(coach, PITCH, "infection control")
     wait_saved(page, "infection control")
-    assert "interview_work.json" in saved_files(page)
+    # Read again as a separate step: one read of the browser's storage may come back empty
+    # while JupyterLite holds its database, so the file must be seen within a few seconds.
+    page.wait_for_function(f"async () => 'interview_work.json' in (await ({READ_FILES})())",
+                           timeout=10_000, polling=250)
     wait_idle(page)
     context.close()
