@@ -16,12 +16,12 @@ import argparse
 import json
 import math
 import random
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 from benchmarks import fixture_set
 from exercises.grading import common, rubric, text_model
+from exercises.grading.generated import write_or_check
 
 OUT = Path(rubric.__file__).resolve().parent / "data" / "check_model.json"
 EPOCHS = 25
@@ -148,14 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         loro(rounds)
         return 0
     text = dump(train(rounds))
-    if args.check:
-        if not OUT.is_file() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run python -m benchmarks.check_model", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({len(text) // 1024} KB)")
-    return 0
+    return write_or_check(OUT, text, "python -m benchmarks.check_model", args.check,
+                          f"{len(text) // 1024} KB")
 
 
 if __name__ == "__main__":

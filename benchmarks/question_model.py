@@ -21,13 +21,13 @@ import argparse
 import json
 import math
 import random
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 from benchmarks.fixture_set import kind_of, load, names
 from exercises.grading import questions as qmod
 from exercises.grading import rubric
+from exercises.grading.generated import write_or_check
 from exercises.grading.questions import CATEGORIES
 
 OUT = Path(qmod.__file__).resolve().parent / "data" / "question_model.json"
@@ -161,14 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     rows = [row for rows in samples_by_round().values() for row in rows]
     text = dump(train(featurise(rows)))
-    if args.check:
-        if not OUT.is_file() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is stale: run python -m benchmarks.question_model", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({len(text) // 1024} KB, {len(rows)} labelled questions)")
-    return 0
+    return write_or_check(OUT, text, "python -m benchmarks.question_model", args.check,
+                          f"{len(text) // 1024} KB, {len(rows)} labelled questions")
 
 
 if __name__ == "__main__":

@@ -8,11 +8,11 @@ reviewed diff of the document too.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from . import rubric
+from .generated import write_or_check
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "rubric.md"
 
@@ -158,14 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="fail if docs/rubric.md is stale")
     args = parser.parse_args(argv)
     text = render()
-    if args.check:
-        if not DOC.is_file() or DOC.read_text(encoding="utf-8") != text:
-            print(f"{DOC} is stale: run python -m exercises.grading.rubric_doc", file=sys.stderr)
-            return 1
-        return 0
-    DOC.write_text(text, encoding="utf-8")
-    print(f"wrote {DOC}")
-    return 0
+    return write_or_check(DOC, text, "python -m exercises.grading.rubric_doc", args.check)
 
 
 if __name__ == "__main__":
