@@ -137,6 +137,20 @@
     return text + " (only the first time).";
   }
 
+  const WAITING = "Your feedback will appear as soon as it is ready. ";
+
+  // A check was asked for: the section is busy, and says "Checking..." or, while the coach
+  // still starts, how far it has got (everyStatus keeps that line current).
+  function showBusy(section, coach) {
+    section.dataset.iicBusy = "1";
+    setStatus(
+      section,
+      coach.state === "ready"
+        ? "Checking..."
+        : WAITING + (window.iicCoachProgress ? progressText(window.iicCoachProgress) : "Getting the coach ready..."),
+    );
+  }
+
   // ---- the worker: started once, shared by every exercise on the page ----
   function makeCoach(config, base, getSections) {
     const sections = { forEach: (fn) => getSections().forEach(fn) };
@@ -151,7 +165,7 @@
     function everyStatus(text) {
       sections.forEach((s) => {
         if (!coachMaySay(s)) return;
-        setStatus(s, s.dataset.iicBusy ? "Your feedback will appear as soon as it is ready. " + text : text);
+        setStatus(s, s.dataset.iicBusy ? WAITING + text : text);
       });
     }
 
@@ -569,14 +583,7 @@
       dirty = true; // a check always records the text it graded
       saveDraft();
       const sentText = text.value;
-      section.dataset.iicBusy = "1";
-      setStatus(
-        section,
-        coach.state === "ready"
-          ? "Checking..."
-          : "Your feedback will appear as soon as it is ready. " +
-              (window.iicCoachProgress ? progressText(window.iicCoachProgress) : "Getting the coach ready..."),
-      );
+      showBusy(section, coach);
       coach.grade(kind, sentText, gradeOptions(section)).then(
         (msg) => {
           delete section.dataset.iicBusy;
@@ -727,14 +734,7 @@
           return;
         }
         // Busy, like any coach's check: the loading lines keep the learner posted.
-        section.dataset.iicBusy = "1";
-        setStatus(
-          section,
-          coach.state === "ready"
-            ? "Checking..."
-            : "Your feedback will appear as soon as it is ready. " +
-                (window.iicCoachProgress ? progressText(window.iicCoachProgress) : "Getting the coach ready..."),
-        );
+        showBusy(section, coach);
         coach.grade("intro", text, {}).then(
           (msg) => {
             delete section.dataset.iicBusy;
