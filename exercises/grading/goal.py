@@ -28,6 +28,12 @@ _ORG_RE = re.compile(
     r"\b(?:at|with|for|join|joining|like|such as|including)\s+(?:the\s+)?[A-Z][\w&'.-]+"
 )
 _ORG_STOP = {"I", "LinkedIn", "The", "A", "An", "My", "Me", "It", "This", "That", "Some", "Any"}
+# An acronym after a preposition ("about the APS", "into the NHS") names an organisation;
+# places written the same way do not.
+_ACRONYM_RE = re.compile(
+    r"\b(?:about|in|into|inside|at|with|for|join|of)\s+(?:the\s+)?([A-Z]{2,6})s?\b"
+)
+_PLACES = {"UK", "US", "USA", "UAE", "EU", "NZ", "NYC", "LA", "SF", "CV", "ASAP"}
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +61,10 @@ def grade_goal(text: str) -> Report:
     target = find_all(LEX, "fields", filled) + find_all(LEX, "target_patterns", filled)
     target += [m.span() for m in _roles().finditer(filled)]
     target += [m.span() for m in _IT_RE.finditer(head)]
+    target += [
+        m.span(1) for m in _ACRONYM_RE.finditer(head)
+        if m.group(1) not in _PLACES and not any(a <= m.start(1) < b for a, b in target)
+    ]
     target += [m.span() for m in _ORG_RE.finditer(head) if m.group(0).split()[-1] not in _ORG_STOP]
     # "jobs for someone like me", "someone in the job": general words, not a target.
     general = find_all(LEX, "not_target", filled)

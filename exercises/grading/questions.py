@@ -440,9 +440,19 @@ _BETWEEN = re.compile(r"\b(?:between|both|either|whether)\b")
 def _double(qn: str, pat: re.Pattern) -> bool:
     """Two different things joined by "and"; "between X and Y" compares one thing."""
     for m in pat.finditer(qn):
+        if _SAME_THING.match(qn, m.start()):
+            continue
         if not _BETWEEN.search(qn, 0, m.start() + 1):
             return True
     return False
+
+
+# "What was your first job and how did you get it?": the second part asks about the same
+# thing, so it is one question.
+_SAME_THING = re.compile(
+    r"[a-z,]?\s*,?\s*and\s+how\s+did\s+you\s+(?:get|find|land|choose|pick|end\s+up\s+in|come\s+to)\s+"
+    r"(?:it|that|them|this|there|that\s+one)\b"
+)
 
 
 _QMARK_GAP = re.compile(r"\?\s*[\w(\"']")
@@ -462,6 +472,10 @@ def _is_follow_up(part: str, before: str) -> bool:
     words = part.replace("?", " ").split()
     if not words or _NOT_SECOND.match(part) or _FOLLOW_UP.match(part):
         return True
+    if len(words) <= FOLLOW_UP_WORDS + 1 and ("," in part or " or " in part) and not (
+        _ASKING_START.match(part)
+    ):
+        return True  # "What tools do you use? SQL, Power BI, Python?": examples, no question
     if len(words) > FOLLOW_UP_WORDS:
         return False
     return _topic(part) == _topic(before)

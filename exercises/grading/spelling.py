@@ -135,9 +135,16 @@ def _inflected_known(word: str, known: Any) -> bool:
             stem = word[: -len(ending)] + repl
             if stem in known or _british_known(stem, known):
                 return True
-            if len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known:
-                return True  # modding -> mod
+            base = stem[:-1]
+            if len(stem) > 3 and stem[-1] == stem[-2] and base in known and _doubles(base):
+                return True  # modding -> mod (but not "trainning": "ai" never doubles)
     return False
+
+
+def _doubles(base: str) -> bool:
+    """English doubles a final consonant after one short vowel: mod, plan, travel."""
+    return (len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou"
+            and base[-3] not in "aeiou")
 
 
 _VOWELS = re.compile(r"[aeiou]")
@@ -255,6 +262,8 @@ def misspellings(
             continue
         if b < len(text) and text[b] == "-" and word.lower() in _PREFIXES:
             continue
+        if len(word) <= _CLIPPED and _in_compound(text, a, b):
+            continue  # "med-surg", "agri-tech": clipped jargon, rarely a slip
         if a > 0 and (text[a - 1].isdigit() or text[a - 1] in "@_/#"):
             continue
         if word[0].isupper() and _name_line(text, a):
@@ -273,6 +282,17 @@ def misspellings(
             continue  # a capitalised first word with only rare neighbours is likely a name
         out.append((a, b, found))
     return out
+
+
+def _in_compound(text: str, a: int, b: int) -> bool:
+    """The word is one part of a hyphenated compound written without spaces."""
+    before = a >= 2 and text[a - 1] == "-" and text[a - 2].isalpha()
+    after = b + 1 < len(text) and text[b] == "-" and text[b + 1].isalpha()
+    return before or after
+
+
+# Parts of a hyphenated compound this short are clipped forms ("med", "surg", "geo").
+_CLIPPED = 4
 
 
 def _name_line(text: str, pos: int) -> bool:
