@@ -145,7 +145,10 @@ def grade_pitch(
         _no_placeholders(text, slots),
         _not_apologetic(head, filled),
     ]
+    rule_why = checks[2]
     checks = apply_learned(KIND, head, norm, checks)
+    if checks[2].passed and not rule_why.passed and find_all(LEX, "generic_praise", filled):
+        checks[2] = rule_why  # praise that fits anyone is no reason, whatever the model says
     spelled, meta["misspellings"] = spelling_check(KIND, head, known_words_of(known_words))
     checks.append(spelled)
     if channel == "email":

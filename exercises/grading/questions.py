@@ -382,7 +382,7 @@ def _classify(text: str, limit: int, thorough: bool = True) -> QuestionInfo:
     if qn and _is_closed(qn):
         flags.add("closed")
     asks_job = bool(words & trig["job_ask"] and pats["job_ask"].search(qn))
-    if (asks_job or _shared_job_ask(qn)) and not _finding_openings(qn):
+    if (asks_job or _shared_job_ask(qn, words)) and not _finding_openings(qn):
         flags.add("job_ask")
     if words & trig["googleable"] and pats["googleable"].search(qn):
         flags.add("googleable")
@@ -429,9 +429,22 @@ def _shared_job_pattern() -> re.Pattern:
     return compile_terms(shared.get("phrases"), shared.get("patterns"))
 
 
-def _shared_job_ask(qn: str) -> bool:
-    """The job requests every kind of text shares ("how do I get hired at your studio")."""
+@lru_cache(maxsize=1)
+def _shared_job_triggers() -> frozenset[str]:
+    return frozenset(rubric.cues("shared")["job_ask"]["triggers"])
+
+
+def _shared_job_ask(qn: str, words: set[str]) -> bool:
+    """The job requests every kind of text shares ("how do I get hired at your studio");
+    asking their opinion of one's fit ("do you think my background would help") is not."""
+    if not words & _shared_job_triggers() or _OPINION_START.match(qn):
+        return False
     return any(not negated(qn, m.start()) for m in _shared_job_pattern().finditer(qn))
+
+
+_OPINION_START = re.compile(
+    r"^\W*(?:do|would|did)\s+you\s+(?:think|say|feel|believe|reckon)\b|^\W*in\s+your\s+(?:opinion|view|experience)\b"
+)
 
 
 _BETWEEN = re.compile(r"\b(?:between|both|either|whether)\b")

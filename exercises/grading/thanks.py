@@ -87,6 +87,26 @@ _STOP = frozenset(
 )
 
 
+# A clause that ends on the person's field and says nothing else: "hearing about your
+# career and all your experience in ELT", "your experience at the bank".
+_FIELD_TAIL = re.compile(
+    r"\b(?:career|experience|experiences|work|journey|background|path|role|job|time)\s+"
+    r"(?:in|at|as|with|on|within|inside)\s+(?:the\s+)?(?:[\w&'-]+\s*){1,3}[.,;!]?\s*$"
+)
+_LEAD_WORDS = frozenset(
+    "hearing hear heard learning learn learned learnt about more everything all loved enjoyed "
+    "appreciated really".split()
+)
+
+
+def _field_only(blanked: str, a: int, stop: int, generic: set[str]) -> bool:
+    m = _FIELD_TAIL.search(blanked[a:stop])
+    if not m:
+        return False
+    before = re.findall(r"[a-z']+", blanked[a : a + m.start()])
+    return all(w in _STOP or w in generic or w in _LEAD_WORDS for w in before)
+
+
 def _detail_leads(text: str, blanked: str) -> list[tuple[int, int]]:
     """A reference to what was said ("you mentioned", "hearing how", "knowing that")
     counts only when concrete words follow it: a name, a number, or two content words
@@ -100,6 +120,8 @@ def _detail_leads(text: str, blanked: str) -> list[tuple[int, int]]:
             m.group(0) for m in _CONTENT_WORD.finditer(text, a, stop)
             if "#" not in blanked[m.start() : m.end()]
         ]
+        if _field_only(blanked, a, stop, generic):
+            continue  # "hearing about your experience in commercial banking": the field only
         named = any(w[0].isupper() and w not in ("I", "I'm", "I've") for w in after[1:]) or any(
             w.isdigit() for w in after
         )

@@ -204,3 +204,33 @@ def test_question_model_is_current() -> None:
         "exercises/grading/data/question_model.json is stale: run "
         "`python -m benchmarks.question_model`"
     )
+
+
+def test_every_shared_job_ask_match_holds_a_trigger_word() -> None:
+    """The question grader skips the shared job-ask patterns for a question without a
+    trigger word (for speed); a pattern added without its trigger would go silent there."""
+    import json
+
+    from exercises.grading.questions import _shared_job_pattern, _shared_job_triggers
+    from exercises.grading.text import normalise, tokens
+
+    texts: list[str] = []
+    for path in sorted((REPO / "tests" / "fixtures" / "grading").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            case = json.loads(line)
+            texts.append(case.get("text", ""))
+            texts += [q["text"] for q in case.get("question_labels", [])]
+    for kind in rubric.KINDS:
+        for spec in rubric.checks(kind):
+            for examples in spec.get("examples", {}).values():
+                texts += examples
+    pattern, triggers = _shared_job_pattern(), _shared_job_triggers()
+    silent = []
+    for text in texts:
+        if not isinstance(text, str):
+            continue
+        norm = normalise(text)
+        m = pattern.search(norm)
+        if m and not {w for w, _ in tokens(norm)} & triggers:
+            silent.append(m.group(0))
+    assert not silent, f"shared job asks with no trigger word (add one to the rubric): {silent}"
