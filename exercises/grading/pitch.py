@@ -145,15 +145,26 @@ def grade_pitch(
         _no_placeholders(text, slots),
         _not_apologetic(head, filled),
     ]
-    rule_why = checks[2]
+    rules = list(checks)
     checks = apply_learned(KIND, head, norm, checks)
-    if checks[2].passed and not rule_why.passed and find_all(LEX, "generic_praise", filled):
-        checks[2] = rule_why  # praise that fits anyone is no reason, whatever the model says
+    # Where the model passes what the rules failed, two things it may not overrule: praise
+    # that fits anyone is no reason (why_them), and a message with no "I" or "my" in it
+    # cannot say who the writer is (introduces_self).
+    if checks[2].passed and not rules[2].passed and find_all(LEX, "generic_praise", filled):
+        checks[2] = rules[2]
+    if checks[0].passed and not rules[0].passed and not _FIRST_PERSON.search(filled):
+        checks[0] = rules[0]
     spelled, meta["misspellings"] = spelling_check(KIND, head, known_words_of(known_words))
     checks.append(spelled)
     if channel == "email":
         checks.append(_subject_check(text, subject))
     return finish(KIND, text, checks, meta=meta)
+
+
+_FIRST_PERSON = re.compile(
+    r"\b(?:i|i'm|im|i've|ive|i'd|my|me|myself|we're)\b|\bwe\s+(?:are|study|work|run|have)\b"
+    r"|\b[a-z][\w-]*\s+here\b"  # "ex teacher here", "2nd officer on LNG carriers here"
+)
 
 
 def _introduces_self(text: str, norm: str) -> Check:
