@@ -49,8 +49,12 @@ _WORDNUM = (
 )
 _NUM = rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?|{_WORDNUM})"
 _RANGE_SEP = r"\s{0,3}(?:-|to|or|/|~|and)\s{0,3}"
-_MIN_UNIT = r"(?:minutes?|mins?\.?|mns?|m(?=\s|$|[.,;!?)])|-minutes?|-mins?|\s?minute-?long)"
-_HOUR_UNIT = r"(?:hours?|hrs?\.?|h(?=\s|$|[.,;!?)])|-hours?|-hrs?|\s?hour-?long)"
+_MIN_UNIT = (
+    r"(?:minutes?|mins?\.?|mns?|(?<![A-Za-z])m(?=\s|$|[.,;!?)])|-minutes?|-mins?|\s?minute-?long)"
+)
+# A bare "h" or "m" counts only after a number or a space: "anh" is a Vietnamese
+# honorific, not "an h(our)".
+_HOUR_UNIT = r"(?:hours?|hrs?\.?|(?<![A-Za-z])h(?=\s|$|[.,;!?)])|-hours?|-hrs?|\s?hour-?long)"
 
 _MINUTES_RE = re.compile(rf"(?<![\w.]){_NUM}(?:{_RANGE_SEP}{_NUM})?\s{{0,2}}-?{_MIN_UNIT}(?!\w)")
 _HOURS_RE = re.compile(

@@ -154,6 +154,10 @@ def grade_pitch(
         checks[2] = rules[2]
     if checks[0].passed and not rules[0].passed and not _FIRST_PERSON.search(filled):
         checks[0] = rules[0]
+    # Nor can a message state what it hopes to learn without a single word about learning,
+    # asking or their work ("Could we grab a coffee?").
+    if checks[3].passed and not rules[3].passed and not _LEARNING_WORD.search(filled):
+        checks[3] = rules[3]
     spelled, meta["misspellings"] = spelling_check(KIND, head, known_words_of(known_words))
     checks.append(spelled)
     if channel == "email":
@@ -164,6 +168,13 @@ def grade_pitch(
 _FIRST_PERSON = re.compile(
     r"\b(?:i|i'm|im|i've|ive|i'd|my|me|myself|we're)\b|\bwe\s+(?:are|study|work|run|have)\b"
     r"|\b[a-z][\w-]*\s+here\b"  # "ex teacher here", "2nd officer on LNG carriers here"
+)
+
+
+_LEARNING_WORD = re.compile(
+    r"\b(?:learn\w*|hear\w*|understand\w*|ask\w*|advi[cs]e|insights?|know\w*|questions?|"
+    r"explor\w*|curious|find\s+out|tips?|guidance|perspective|how|what|why|which|experiences?|"
+    r"path|career|journey|about|your\s+(?:work|role|job|field|team))\b"
 )
 
 

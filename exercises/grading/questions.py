@@ -40,7 +40,9 @@ DUPLICATE_LIMIT = 400  # questions compared pairwise for near-duplicates
 SPELLING_LIMIT = 20_000  # characters of a list checked for spelling (a real list is shorter)
 
 _BULLET = re.compile(
-    r"^\s*(?:[-*+\u2022\u25cf\u25aa\u2023\u2043>\u25e6\u2219\u00b7o]\s+|[-*\u2022]|(?:q(?:uestion)?\s*)?\d{1,3}\s*[.):\]-]\s*"
+    r"^\s*(?:[-*+\u2022\u25cf\u25aa\u2023\u2043>\u25e6\u2219\u00b7o\u25a0\u25a1\u25cb\u27a2\u27a4\u2713\u2714\u2013\u2014]\s+"
+    # Bullets that are never letters, taken with or without a space ("・Do you ...").
+    r"|[-*\u2022\u30fb\uff65\u25cf\u25aa\u25a0\u25cb\u27a2\u27a4\u2713\u2714]|(?:q(?:uestion)?\s*)?\d{1,3}\s*[.):\]-]\s*"
     r"|\(\d{1,3}\)\s*|[a-zA-Z][.)]\s+|q\d{0,3}\s*[:.]\s*|q\d{1,3}\s+|#{1,6}\s+|\[\s?[xX ]?\]\s*)",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -570,6 +572,8 @@ def _split_line(text: str, seg: Segment) -> list[Segment]:
             last = bm.end()
     if last < b:
         out.append(Segment(last, b))
+    if m and m.end() > seg.start:
+        out = _split_at_next_number(text, seg.start, out)
     # Fold follow-ups ("Which ones?", "What was the route?", "like, what changed?") and
     # trailing thanks into the question before them.
     merged: list[Segment] = []
@@ -580,6 +584,26 @@ def _split_line(text: str, seg: Segment) -> list[Segment]:
         else:
             merged.append(s)
     return merged
+
+
+_LEAD_NUMBER = re.compile(r"\s*\(?(\d{1,2})[.)]")
+
+
+def _split_at_next_number(text: str, line_start: int, parts: list[Segment]) -> list[Segment]:
+    """ "1. what does ur company do 2. how did u get into it": a numbered line that holds the
+    next number too holds two questions, question marks or not."""
+    lead = _LEAD_NUMBER.match(text, line_start)
+    if not lead:
+        return parts
+    nxt = re.compile(rf"\s(?:\(?{int(lead.group(1)) + 1}[.)])\s+(?=\w)")
+    out: list[Segment] = []
+    for part in parts:
+        m = nxt.search(text, part.start, part.end)
+        if m and _ASKING_START.match(normalise(text[m.end() : m.end() + 40])):
+            out += [Segment(part.start, m.start()), Segment(m.end(), part.end)]
+        else:
+            out.append(part)
+    return out
 
 
 _INLINE_NUMBER = re.compile(r"(?:\(?\d{1,3}[.)]|[-*\u2022]|q\d{1,3}[:.)]?)\s+", re.IGNORECASE)

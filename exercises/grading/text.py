@@ -401,3 +401,125 @@ class MultiPhraseIndex:
                         out[key].append((i, i + k))
                         free[key] = i + k
         return out
+
+
+def _top_level_split(p: str, sep: str = "|") -> list[str]:
+    """Split a regex at its top-level ``sep`` (outside groups and classes)."""
+    parts, depth, cls, start, i = [], 0, False, 0, 0
+    while i < len(p):
+        ch = p[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == sep and depth == 0:
+            parts.append(p[start:i])
+            start = i + 1
+        i += 1
+    parts.append(p[start:])
+    return parts
+
+
+def _closing(p: str, open_at: int) -> int:
+    """Index of the ``)`` that closes the group opened at ``open_at`` (-1 if none)."""
+    depth, cls, i = 0, False, open_at
+    while i < len(p):
+        ch = p[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+_LITERAL = re.compile(r"[a-z][a-z']*")
+
+
+def literal_starts(pattern: str) -> list[str] | None:
+    """Letters every match of ``pattern`` must begin with, one string per alternative
+    ("\\b(?:hire|refer)\\s+me" -> ["hire", "refer"]); None when a match may begin anyhow.
+    A text holding none of them as a substring cannot match, so the pattern is skipped."""
+    out: list[str] = []
+    for alt in _top_level_split(pattern):
+        s = alt
+        while s.startswith(("(?<!", "(?<=", "(?!")):
+            end = _closing(s, 0)
+            if end < 0:
+                return None
+            s = s[end + 1 :]
+        if s.startswith("\\b"):
+            s = s[2:]
+        if s.startswith("(?:"):
+            end = _closing(s, 0)
+            if end < 0 or s[end + 1 : end + 2] in ("?", "*", "{"):
+                return None
+            inner = literal_starts(s[3:end])
+            if inner is None:
+                return None
+            out += inner
+            continue
+        m = _LITERAL.match(s)
+        if not m:
+            return None
+        lit = m.group(0)
+        if s[m.end() : m.end() + 1] in ("?", "*", "{"):
+            lit = lit[:-1]  # "apprenticeships?": the last letter may be missing
+        if not lit:
+            return None
+        out.append(lit)
+    return out
+
+
+class _Span:
+    __slots__ = ("_a", "_b")
+
+    def __init__(self, a: int, b: int) -> None:
+        self._a, self._b = a, b
+
+    def start(self) -> int:
+        return self._a
+
+    def end(self) -> int:
+        return self._b
+
+
+class PatternSet:
+    """Hand-written patterns matched like one alternation (leftmost match first, the longer
+    pattern first at the same place, no overlaps), but each skipped when the text lacks the
+    letters its matches must start with: most cue patterns never apply to a given text."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        ordered = sorted((p for p in patterns if p), key=len, reverse=True)
+        self._parts = [(literal_starts(p), re.compile(p)) for p in ordered]
+
+    def finditer(self, norm: str) -> list[_Span]:
+        found: list[tuple[int, int, int]] = []
+        for order, (starts, rx) in enumerate(self._parts):
+            if starts is not None and not any(s in norm for s in starts):
+                continue
+            found += [(m.start(), order, m.end()) for m in rx.finditer(norm)]
+        found.sort()
+        out: list[_Span] = []
+        last = -1
+        for a, _, b in found:
+            if a >= last:
+                out.append(_Span(a, b))
+                last = b if b > a else a + 1
+        return out

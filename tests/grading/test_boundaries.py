@@ -44,6 +44,8 @@ def pitch(
         ("Could we have a brief call?", False),
         ("Could we set up a 20-minute call?", True),
         ("Could we talk?", False),
+        ("Chào anh Minh, could we talk for 15 mins?", True),  # "anh" is no "an h(our)"
+        ("Could we talk for 1h?", False),
     ],
 )
 def test_time_ask(phrase: str, ok: bool) -> None:

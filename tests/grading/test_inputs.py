@@ -26,6 +26,7 @@ from exercises.grading import (
     grade_thank_you,
 )
 from exercises.grading.lexicon import check_specs
+from exercises.grading.questions import split_questions
 
 GRADERS = {
     "pitch": grade_pitch,
@@ -295,3 +296,17 @@ def test_typical_pitch_is_fast() -> None:
         grade_pitch(text)
         times.append(time.process_time() - t0)
     assert statistics.median(times) < 0.005
+
+
+def test_bullets_without_a_space_and_two_numbered_questions_on_one_line() -> None:
+    """Lists pasted from Japanese documents use "・" with no space; a question after it still
+    starts with its auxiliary (closed). "1. ... 2. ..." on one line is two questions."""
+    closed = grade_questions(
+        "・Do you like working here?\n・Is it hard?\n・Do you travel?\n"
+        "・Did you study EE?\n・What matters most for a new engineer?\n・Can I ask others too?"
+    )
+    assert not closed.check("questions.mostly_open").passed
+    assert split_questions("1. what does ur company do 2. how did u get into it") == [
+        "what does ur company do", "how did u get into it"]
+    assert split_questions("1. How did you start in 2. years of work?") == [
+        "How did you start in 2. years of work?"]
