@@ -8,6 +8,7 @@ one-character-for-one-character mapping (smart quotes, dashes, odd spaces).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # One character in, one character out: offsets never move.
@@ -403,9 +404,10 @@ class MultiPhraseIndex:
         return out
 
 
-def _top_level_split(p: str, sep: str = "|") -> list[str]:
-    """Split a regex at its top-level ``sep`` (outside groups and classes)."""
-    parts, depth, cls, start, i = [], 0, False, 0, 0
+def _structure(p: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each unescaped character of a regex outside character classes, with the group depth
+    after it: the walk both helpers below share."""
+    depth, cls, i = 0, False, start
     while i < len(p):
         ch = p[i]
         if ch == "\\":
@@ -415,37 +417,28 @@ def _top_level_split(p: str, sep: str = "|") -> list[str]:
             cls = ch != "]"
         elif ch == "[":
             cls = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == sep and depth == 0:
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
+        i += 1
+
+
+def _top_level_split(p: str) -> list[str]:
+    """Split a regex at its top-level ``|`` (outside groups and classes)."""
+    parts, start = [], 0
+    for i, ch, depth in _structure(p):
+        if ch == "|" and depth == 0:
             parts.append(p[start:i])
             start = i + 1
-        i += 1
     parts.append(p[start:])
     return parts
 
 
 def _closing(p: str, open_at: int) -> int:
     """Index of the ``)`` that closes the group opened at ``open_at`` (-1 if none)."""
-    depth, cls, i = 0, False, open_at
-    while i < len(p):
-        ch = p[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if cls:
-            cls = ch != "]"
-        elif ch == "[":
-            cls = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, ch, depth in _structure(p, open_at):
+        if ch == ")" and depth == 0:
+            return i
     return -1
 
 
