@@ -7,7 +7,8 @@ figure once, so the ratios compare numbers taken side by side on the same machin
 at the same moment (other work on a shared machine slows both sides alike):
 
 - floor: a blank page whose module worker runs the same Pyodide with no packages,
-  unpacks the same course wheel and imports the same module as the book's coach
+  puts the same wheels on ``sys.path`` the same way as the book's coach (written to
+  Pyodide's file system and imported from the zip) and imports the same module
   (``exercises.page_bridge``): navigation to done. Nothing of the book page.
 - first visit: the pitching page in a new browser profile (no HTTP cache, no
   service worker, no snapshot): navigation to the coach's "Ready".
@@ -70,11 +71,15 @@ FLOOR_WORKER = """
 self.onmessage = async () => {
   const runtime = await (await fetch("../_static/iic-page-runtime.json")).json();
   const indexURL = new URL("../lite/static/pyodide/", self.location).href;
-  const wheels = [runtime.wheel, ...runtime.wheels].map(
-    (name) => fetch(indexURL + name).then((r) => r.arrayBuffer()));
+  const names = [runtime.wheel, ...runtime.wheels];
+  const wheels = names.map((name) => fetch(indexURL + name).then((r) => r.arrayBuffer()));
   const { loadPyodide } = await import(indexURL + "pyodide.mjs");
   const pyodide = await loadPyodide({ indexURL, packages: [] });
-  for (const wheel of await Promise.all(wheels)) pyodide.unpackArchive(wheel, "wheel");
+  const dir = "/lib/iic-wheels/";
+  pyodide.FS.mkdirTree(dir);
+  const buffers = await Promise.all(wheels);
+  names.forEach((name, i) => pyodide.FS.writeFile(dir + name, new Uint8Array(buffers[i])));
+  pyodide.runPython(`import sys; sys.path.extend(${JSON.stringify(names.map((n) => dir + n))})`);
   pyodide.pyimport("exercises.page_bridge");
   self.postMessage("done");
 };

@@ -50,10 +50,17 @@ NOT_IN_BROWSER = {"widgetsnbextension", "jupyterlab-widgets"}
 #: Files a wheel carries that the course never reads in the browser, by package:
 #: (patterns to drop, patterns kept even so). The course is in English, so of
 #: pyspellchecker's twelve word lists (7.2 MB) only the English one (0.65 MB) ships.
-#: icalendar's own test suite (0.24 of its 0.54 MB) is never imported by the course.
+#: icalendar's and ipywidgets' own test suites are never imported by the course.
+#: jedi (the kernel's completion) carries type stubs it never reads under Python 3:
+#: typeshed's Python 2 folders (jedi only looks in "2and3", "3" and "3.N") and the
+#: Django stubs, read only when Django is importable (it is not shipped): 0.3 of its
+#: 1.6 MB.
 BROWSER_TRIM: dict[str, tuple[list[str], list[str]]] = {
     "pyspellchecker": (["spellchecker/resources/*.json.gz"], ["spellchecker/resources/en.json.gz"]),
     "icalendar": (["icalendar/tests/*"], []),
+    "ipywidgets": (["ipywidgets/tests/*", "ipywidgets/widgets/tests/*"], []),
+    "jedi": (["jedi/third_party/typeshed/stdlib/2/*", "jedi/third_party/typeshed/third_party/2/*",
+              "jedi/third_party/django-stubs/*"], []),
 }
 
 #: The environment markers of Pyodide 314 (Python 3.14 compiled to WebAssembly).

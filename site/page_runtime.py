@@ -5,8 +5,8 @@ wheel inside the JupyterLite Pyodide distribution (so the site ships the wheel
 once), the wheels of the lock packages the page needs (with their dependencies),
 how many bytes a
 first visit downloads (for the loading progress), and a key that changes
-whenever anything that ends up in the worker's memory changes (for the memory
-snapshot kept in the browser).
+whenever anything that ends up in the worker's memory changes, the worker itself
+included (for the memory snapshot kept in the browser).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from browser_wheels import normalise
 
 #: Fetched by Pyodide while it starts (the wasm, the standard library, the lock).
 CORE_DOWNLOADS = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"]
+#: The page's worker, in the built site.
+WORKER = "_static/iic-worker.mjs"
 
 
 def closure(lock: dict, roots: list[str]) -> list[str]:
@@ -53,6 +55,10 @@ def write_page_runtime(html: Path, pyodide_dir: Path, lock: dict, wheel_name: st
     key = hashlib.sha256()
     for name in ["pyodide.asm.wasm", "pyodide.asm.mjs", "python_stdlib.zip", *files[3:]]:
         key.update(name.encode() + b"\0" + file_sha256(pyodide_dir / name).encode())
+    # The worker decides what the snapshot's memory holds (where the wheels are, what
+    # is imported), so a new worker never restores an older worker's snapshot.
+    worker = html / WORKER
+    key.update(WORKER.encode() + b"\0" + file_sha256(worker).encode())
     runtime = {
         "pyodide": version,
         "wheel": wheel_name,

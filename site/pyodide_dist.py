@@ -17,12 +17,14 @@ from pathlib import Path
 
 from browser_wheels import normalise, trim_wheel, wheel_depends, wheel_name_version
 
+#: The runtime as the module workers load it (the JupyterLite kernel and the book
+#: page's worker both import pyodide.mjs); npm's classic-script pyodide.js is not
+#: shipped, since nothing loads it.
 CORE_FILES = [
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
     "python_stdlib.zip",
-    "pyodide.js",
 ]
 
 

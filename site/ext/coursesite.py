@@ -310,10 +310,18 @@ def page_context(
     depth = pagename.count("/")
     context.setdefault("metatags", "")
     context["metatags"] += f'\n<meta name="iic-root" content="{"../" * depth or "./"}">'
-    # Pages whose exercises need the Python worker say so in <head>, so a return
-    # visit can start it before the rest of the page has loaded.
+    # Pages whose exercises need the Python worker say so in <head>, and carry the
+    # script that starts it there on a return visit, before the page's stylesheets
+    # and scripts have loaded (the async runtime script runs a few hundred ms later).
     if needs_coach(doctree):
         context["metatags"] += '\n<meta name="iic-coach" content="1">'
+        context["metatags"] += f"\n<script>\n{early_start_script()}</script>"
+
+
+def early_start_script() -> str:
+    """iic-early.js, inlined: a file the page would first have to fetch could not start
+    the worker any earlier than the runtime does."""
+    return (HERE / "iic-early.js").read_text(encoding="utf-8")
 
 
 def needs_coach(doctree: Any) -> bool:

@@ -170,11 +170,19 @@ def test_return_visit_restores_a_snapshot_and_survives_a_bad_one(browser, site_u
     def visit() -> str:
         page.goto(url)
         page.wait_for_function(READY, timeout=BOOT_MS)
+        # Started from the page's <head> (iic-early.js), taken over by the runtime.
+        assert page.evaluate("window.iicEarlyCoach && window.iicEarlyCoach.adopted") is True
         section = page.locator('section.iic-exercise[data-kind="pitch"]')
         check_coach(section, "pitch")
         return page.evaluate("window.iicCoachStart")
 
     assert visit() == "restored"
+    # Course modules the snapshot had not imported (the rehearsal's) import after a
+    # restore, from the wheels the worker puts back.
+    page.goto(f"{site_url}/book/practice.html")
+    page.wait_for_function(READY, timeout=BOOT_MS)
+    assert page.evaluate("window.iicCoachStart") == "restored"
+    check_coach(page.locator('section.iic-exercise[data-kind="rehearsal"]'), "rehearsal")
     runtime = json.loads((SITE / "_static" / "iic-page-runtime.json").read_text())
 
     def put(record: str, value_js: str) -> None:
@@ -199,7 +207,7 @@ def test_return_visit_restores_a_snapshot_and_survives_a_bad_one(browser, site_u
         })""")
 
     # A snapshot that cannot be restored: a normal start, the same feedback, a new snapshot.
-    put("bytes", "new Uint8Array(4096)")
+    put("bytes", "new Blob([new Uint8Array(4096)])")
     assert visit() == "pending"
     page.wait_for_function("() => window.iicCoachSnapshot === 'stored'", timeout=BOOT_MS)
     assert stored_key() == runtime["key"]

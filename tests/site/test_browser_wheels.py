@@ -135,3 +135,41 @@ def test_the_course_loads_its_calendar_library_on_first_use() -> None:
     needs = course_needs()
     assert "icalendar" in needs.page_later and "icalendar" not in needs.page
     assert "icalendar" in pins()
+
+
+def test_the_trimmed_jedi_still_completes_from_its_type_stubs(tmp_path: Path) -> None:
+    """The kernel's completion uses the trimmed jedi wheel: run that very wheel (and the
+    shipped parso) in a fresh interpreter and complete a standard-library name and a
+    method that only typeshed's stubs describe."""
+    import subprocess
+
+    from browser_wheels import trim_wheel
+
+    vendor = REPO / "site" / "vendor" / "wheels"
+    wheels = {n: next(vendor.glob(f"{n}-*.whl"), None) for n in ("jedi", "parso")}
+    if None in wheels.values():
+        pytest.fail("site/vendor/wheels is not staged: run `make vendor`")
+    trimmed = trim_wheel(wheels["jedi"], tmp_path / "out")
+    with zipfile.ZipFile(trimmed) as zf:
+        names = zf.namelist()
+    assert not [n for n in names if "/django-stubs/" in n or "/typeshed/stdlib/2/" in n
+                or "/typeshed/third_party/2/" in n]
+    assert any("/typeshed/stdlib/3/" in n for n in names)
+    assert any("/typeshed/third_party/2and3/" in n for n in names)
+    for wheel in (trimmed, wheels["parso"]):
+        with zipfile.ZipFile(wheel) as zf:
+            zf.extractall(tmp_path / "site")
+    script = "\n".join([
+        "import sys",
+        f"sys.path.insert(0, {str(tmp_path / 'site')!r})",
+        "import jedi",
+        "assert jedi.__file__.startswith(sys.path[0]), jedi.__file__",
+        "words = {c.name for c in jedi.Script('import os\\nos.pa').complete()}",
+        "assert 'path' in words, words",
+        "words = {c.name for c in jedi.Script('x = \"a\"\\nx.up').complete()}",
+        "assert 'upper' in words, words",
+        "print('ok')",
+    ])
+    run = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True, text=True,
+                         timeout=120)
+    assert run.stdout.strip() == "ok", run.stderr

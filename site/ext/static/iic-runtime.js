@@ -1,7 +1,9 @@
 // In-page exercises: one lazy Web Worker per page grades every exercise on it.
 // The worker starts when the browser is idle after the page has loaded (unless
 // the connection asks to save data), when an exercise scrolls into view or its
-// text box gets focus, or at once on a return visit that can restore a snapshot.
+// text box gets focus, or at once on a return visit that can restore a snapshot:
+// then a small script in the page's <head> (iic-early.js, inlined by coursesite.py)
+// has already started it, and this script takes it over.
 // This script only moves text in and HTML out; drafts live in localStorage under
 // "iic:exercise:<kind>" (the saved-work format).
 // Saved work is read and written through window.iicSavedWork (iic-saved-work.js,
@@ -21,6 +23,7 @@
 
   // Set once this browser keeps a memory snapshot of the coach (see iic-worker.mjs):
   // then the next exercise page starts the coach at once instead of when idle.
+  // iic-early.js reads the same flag (a browser test sees its early start).
   const SNAPSHOT_FLAG = "iic-coach-snapshot";
   let coach = null;
   let needWorker = [];
@@ -31,13 +34,7 @@
 
   function getCoach() {
     if (coach) return coach;
-    const base = coachBase();
-    const config = {
-      pyodideUrl: new URL("../lite/static/pyodide/", base).href,
-      runtimeUrl: new URL("iic-page-runtime.json", base).href,
-      snapshots: true,
-    };
-    coach = makeCoach(config, base, () => needWorker);
+    coach = makeCoach(coachBase(), () => needWorker);
     return coach;
   }
 
@@ -50,10 +47,11 @@
   }
 
   // Runs as soon as this script does, before the page has finished parsing: on a
-  // return visit the restore then overlaps the rest of the page's loading.
+  // return visit the restore then overlaps the rest of the page's loading. Usually
+  // iic-early.js has started the worker already; this adopts it (or starts one).
   function earlyStart() {
     const meta = document.querySelector('meta[name="iic-coach"]');
-    if (script && meta && hasSnapshot() && !savesData()) getCoach().start();
+    if (script && meta && (window.iicEarlyCoach || (hasSnapshot() && !savesData()))) getCoach().start();
   }
   // The saved-work reader (iic-saved-work.js) loads on its own; init waits for it.
   let SW = window.iicSavedWork;
@@ -152,7 +150,7 @@
   }
 
   // ---- the worker: started once, shared by every exercise on the page ----
-  function makeCoach(config, base, getSections) {
+  function makeCoach(base, getSections) {
     const sections = { forEach: (fn) => getSections().forEach(fn) };
     let worker = null;
     let state = "idle"; // idle | starting | ready | failed
@@ -220,7 +218,7 @@
       return new Promise((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
-        worker.postMessage({ ...message, id, config });
+        worker.postMessage({ ...message, id });
       });
     }
 
@@ -233,10 +231,13 @@
         return readyPromise;
       }
       state = "starting";
-      window.iicCoachStartedAt = performance.now();
+      // The worker iic-early.js started from <head>, unless it failed to load.
+      const early = window.iicEarlyCoach && !window.iicEarlyCoach.failed ? window.iicEarlyCoach : null;
+      if (window.iicEarlyCoach) window.iicEarlyCoach.adopted = Boolean(early);
+      window.iicCoachStartedAt = early ? early.startedAt : performance.now();
       everyStatus("Getting the coach ready...");
       try {
-        worker = new Worker(new URL("iic-worker.mjs", base), { type: "module" });
+        worker = early ? early.worker : new Worker(new URL("iic-worker.mjs", base), { type: "module" });
       } catch (err) {
         fail("The coach could not start in this browser (" + err.message + ").");
         readyPromise = Promise.reject(new Error(reason));
@@ -260,6 +261,8 @@
         event.preventDefault();
         fail("The coach stopped unexpectedly (" + (event.message || "worker error") + ").");
       };
+      // What the early worker said before this script took it over (its progress).
+      if (early) early.messages.splice(0).forEach((event) => worker.onmessage(event));
       // Fail only when nothing has moved for a while: a slow download is not a hang.
       let lastSign = "";
       let timer = null;

@@ -8,12 +8,19 @@
 //    it instead of starting the interpreter and importing the course.
 // 2. A normal start: Pyodide, then the course; afterwards the worker warms the
 //    graders up and keeps a snapshot for next time.
-// A snapshot holds the interpreter's memory, not the files unpacked from wheels,
-// so both paths unpack the course wheel and the page's other wheels again.
+// A snapshot holds the interpreter's memory, not its files, so both paths put the
+// course wheel and the page's other wheels back in Pyodide's file system, where
+// Python imports them straight from the zip (see mountWheels).
 // A missing, stale or broken snapshot falls back to a normal start, silently.
 // While it starts the worker posts {type: "progress"} messages: bytes downloaded
 // so far against the manifest's total, then the "starting" phase.
+//
+// The worker finds Pyodide and its manifest next to itself (it lives in _static/),
+// so the page's early start (an inline script in <head>, see coursesite.py) and the
+// runtime (iic-runtime.js) need to agree on nothing but this file's address.
 
+const PYODIDE_URL = new URL("../lite/static/pyodide/", self.location).href;
+const RUNTIME_URL = new URL("iic-page-runtime.json", self.location).href;
 const DB_NAME = "iic-coach";
 const STORE = "snapshots";
 const KEY_RECORD = "key";
@@ -22,7 +29,7 @@ const PROGRESS_EVERY_MS = 250;
 
 let runtime = null;
 
-// ---- the snapshot store: one record {key, bytes}, replaced when the build changes ----
+// ---- the snapshot store: {key, bytes}, replaced when the build changes ----
 function openDb() {
   return new Promise((resolve, reject) => {
     if (typeof indexedDB === "undefined") {
@@ -54,38 +61,45 @@ async function withStore(mode, action) {
   }
 }
 
-// Two records: "key" (tiny, read first) and "bytes" (about 30 MB). Knowing the key
-// early lets Pyodide load its module while the bytes are still being read.
-async function savedSnapshotKey() {
+// Two records: "key" (the build's key) and "bytes" (the snapshot, about 55 MB, as a
+// Blob). Reading both in one transaction is quick: a Blob is a handle whose size is
+// known at once and whose bytes are read in one bulk read later (Blob.arrayBuffer,
+// faster than IndexedDB's copy of a typed array), beside Pyodide's own downloads.
+async function savedSnapshot() {
   try {
-    return (await withStore("readonly", (store) => store.get(KEY_RECORD))) || null;
+    const db = await openDb();
+    try {
+      return await new Promise((resolve, reject) => {
+        const tx = db.transaction(STORE, "readonly");
+        const key = tx.objectStore(STORE).get(KEY_RECORD);
+        const bytes = tx.objectStore(STORE).get(BYTES_RECORD);
+        tx.oncomplete = () => resolve(key.result ? { key: key.result, bytes: bytes.result } : null);
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error || new Error("aborted"));
+      });
+    } finally {
+      db.close();
+    }
   } catch (err) {
     return null; // no storage (private mode, quota, blocked): start normally
   }
 }
 
-async function readSnapshotBytes() {
-  const bytes = await withStore("readonly", (store) => store.get(BYTES_RECORD));
-  if (!(bytes instanceof Uint8Array)) throw new Error("no snapshot bytes");
-  return bytes;
-}
-
 // Pyodide copies a snapshot into the module's memory without growing it first, and the
 // memory starts at its compiled size (the INITIAL_MEMORY it sets is ignored, since the
 // module makes its own memory). A snapshot taken after the graders' word list grew the
-// heap is bigger than that, and the copy fails. So the module is created as Pyodide
-// would, then one allocation grows its heap through Emscripten (which updates every
-// view of the memory) to the snapshot's size; the restore overwrites the allocator's
-// state anyway.
-function roomForSnapshot(indexURL, bytesPromise) {
+// heap is bigger than that, and the copy would fail. So the module is created as
+// Pyodide would, then one allocation grows its heap through Emscripten (which updates
+// every view of the memory) to the snapshot's size; the restore overwrites the
+// allocator's state anyway.
+function restoringModule(createModule, size) {
   return async (settings) => {
-    const create = (await import(indexURL + "pyodide.asm.mjs")).default;
-    const module = await create(settings);
-    const need = (await bytesPromise).byteLength;
-    if (need > module.HEAP8.length) {
+    const module = await (await createModule)(settings);
+    mark("moduleCreated");
+    if (size > module.HEAP8.length) {
       // Asking for the whole size (not the difference) grows the heap past it, whatever
       // is free inside it now.
-      const at = module._malloc(need);
+      const at = module._malloc(size);
       if (!at) throw new Error("no room for the snapshot");
       module._free(at);
     }
@@ -103,7 +117,7 @@ async function dropSnapshot() {
 
 async function keepSnapshot(key, bytes) {
   await dropSnapshot();
-  await withStore("readwrite", (store) => store.put(bytes, BYTES_RECORD));
+  await withStore("readwrite", (store) => store.put(new Blob([bytes]), BYTES_RECORD));
   await withStore("readwrite", (store) => store.put(key, KEY_RECORD)); // last: marks it complete
 }
 
@@ -139,11 +153,16 @@ async function fetchOk(url, what) {
 }
 
 // ---- start-up ----
-async function install(pyodide, wheels) {
-  // Files are never part of a snapshot: unpack them on every start. Plain unpacking
-  // (not loadPackage) leaves no JavaScript state behind that a snapshot would refuse.
-  for (const wheel of await Promise.all(wheels)) pyodide.unpackArchive(wheel, "wheel");
-  return pyodide.pyimport("exercises.page_bridge");
+// Where the wheels go in Pyodide's file system. Python imports from a zip on sys.path
+// (zipimport, pkgutil.get_data and importlib.resources all read inside it), so a wheel
+// is one file to write, not a hundred to unpack. The folder and sys.path are in the
+// snapshot's memory: a restore writes the same files at the same paths.
+const WHEELS = "/lib/iic-wheels/";
+
+async function mountWheels(pyodide, names, wheels) {
+  const buffers = await Promise.all(wheels);
+  pyodide.FS.mkdirTree(WHEELS);
+  names.forEach((name, i) => pyodide.FS.writeFile(WHEELS + name, new Uint8Array(buffers[i])));
 }
 
 function bridgeApi(bridge, started, snapshot, pyodide, manifest, indexURL) {
@@ -180,41 +199,49 @@ function bridgeApi(bridge, started, snapshot, pyodide, manifest, indexURL) {
 const marks = {};
 const mark = (name) => (marks[name] = Math.round(performance.now()));
 
-async function boot(config, post) {
+async function boot(post) {
   const started = performance.now();
   mark("boot");
-  const [manifest, savedKey, { loadPyodide }] = await Promise.all([
-    fetchOk(config.runtimeUrl, "the coach's manifest").then((r) => r.json()),
-    config.snapshots ? savedSnapshotKey() : null,
-    import(config.pyodideUrl + "pyodide.mjs"),
+  const indexURL = PYODIDE_URL;
+  // Pyodide's module script (1.2 MB) loads beside everything else, not after it.
+  const createModule = import(indexURL + "pyodide.asm.mjs").then((m) => m.default);
+  createModule.catch(() => {}); // reported where it is awaited
+  const [manifest, saved, { loadPyodide }] = await Promise.all([
+    fetchOk(RUNTIME_URL, "the coach's manifest").then((r) => r.json()),
+    savedSnapshot(),
+    import(indexURL + "pyodide.mjs"),
   ]);
   mark("manifest");
-  const indexURL = config.pyodideUrl;
-  const wheels = [manifest.wheel, ...manifest.wheels].map((name) => {
+  const names = [manifest.wheel, ...manifest.wheels];
+  const wheels = names.map((name) => {
     const bytes = fetchOk(indexURL + name, "the course package").then((r) => r.arrayBuffer());
     bytes.catch(() => {}); // reported where it is awaited
     return bytes;
   });
 
-  if (savedKey === manifest.key) {
+  if (saved && saved.key === manifest.key) {
     post({ type: "progress", phase: "starting", restoring: true });
     try {
-      // Pyodide awaits the bytes only after its own module has loaded.
-      const bytes = readSnapshotBytes();
+      if (!(saved.bytes instanceof Blob)) throw new Error("no snapshot bytes");
+      const bytes = saved.bytes.arrayBuffer().then((b) => {
+        mark("bytesRead");
+        return b;
+      });
       const pyodide = await loadPyodide({
         indexURL, packages: [], _loadSnapshot: bytes,
-        createPyodideModule: roomForSnapshot(indexURL, bytes),
+        createPyodideModule: restoringModule(createModule, saved.bytes.size),
       });
       mark("restored");
-      const bridge = await install(pyodide, wheels);
-      mark("installed");
+      await mountWheels(pyodide, names, wheels);
+      const bridge = pyodide.pyimport("exercises.page_bridge");
       bridge.count("pitch", "", "{}"); // proves the restored interpreter really works
+      mark("installed");
       return bridgeApi(bridge, started, "restored", pyodide, manifest, indexURL);
     } catch (err) {
       console.warn("The saved start-up snapshot could not be used; starting normally.", err);
       await dropSnapshot();
     }
-  } else if (savedKey) {
+  } else if (saved) {
     await dropSnapshot(); // another build's: it can never be used again
   }
 
@@ -228,15 +255,19 @@ async function boot(config, post) {
   });
   let pyodide;
   try {
-    pyodide = await loadPyodide({ indexURL, packages: [], _makeSnapshot: Boolean(config.snapshots) });
+    pyodide = await loadPyodide({
+      indexURL, packages: [], _makeSnapshot: true,
+      createPyodideModule: async (settings) => (await createModule)(settings),
+    });
     post({ type: "progress", phase: "starting" });
-    await Promise.all(wheels);
+    await mountWheels(pyodide, names, wheels);
   } finally {
     untrack();
   }
-  const bridge = await install(pyodide, wheels);
-  const api = bridgeApi(bridge, started, config.snapshots ? "pending" : "off", pyodide, manifest,
-                        indexURL);
+  pyodide.runPython(`import sys; sys.path.extend(${JSON.stringify(names.map((n) => WHEELS + n))})`);
+  const bridge = pyodide.pyimport("exercises.page_bridge");
+  mark("installed");
+  const api = bridgeApi(bridge, started, "pending", pyodide, manifest, indexURL);
   api.makeSnapshot = () => pyodide.makeMemorySnapshot();
   api.key = manifest.key;
   return api;
@@ -287,7 +318,11 @@ self.onmessage = async ({ data }) => {
   const { id, type } = data;
   const post = (message) => self.postMessage(message);
   try {
-    runtime ??= boot(data.config, post);
+    if (!runtime) {
+      runtime = boot(post);
+      runtime.catch(() => {}); // reported to the request that awaits it
+    }
+    if (type === "boot") return; // the page's early start: begin, answer nothing
     if (carriesLearnerText(data)) learnerRequests += 1;
     const rt = await runtime;
     if (type === "init") {
