@@ -8,7 +8,6 @@ one-character-for-one-character mapping (smart quotes, dashes, odd spaces).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 # One character in, one character out: offsets never move.
@@ -156,13 +155,62 @@ def compile_terms(
     phrases: list[str] | None = None, patterns: list[str] | None = None
 ) -> re.Pattern:
     """One alternation for a lexicon: escaped phrases plus hand-written regex patterns."""
-    alts = [phrase_regex(p) for p in (phrases or []) if p.strip()]
-    alts += [f"(?:{p})" for p in (patterns or [])]
+    phrase_alts = [phrase_regex(p) for p in (phrases or []) if p.strip()]
+    sources = phrase_alts + list(patterns or [])
+    alts = phrase_alts + [f"(?:{p})" for p in (patterns or [])]
     if not alts:
         return re.compile(r"(?!x)x")
     # Longest first so the evidence covers the fullest phrase.
     alts.sort(key=len, reverse=True)
+    if all(_at_word_start(src) for src in sources):
+        # Every alternative can only match where a word starts: checking that once first
+        # skips the whole alternation at every other position (the same matches, faster).
+        return re.compile(r"\b(?:" + "|".join(alts) + ")")
     return re.compile("|".join(alts))
+
+
+_LOOKBEHIND = re.compile(r"\(\?<[!=](?:[^()\\]|\\.|\[[^\]]*\])*\)")
+
+
+def _top_level_alternatives(source: str) -> list[str]:
+    """A regex split at its top-level ``|`` (outside groups and character classes)."""
+    parts, depth, in_class, start, i = [], 0, False, 0, 0
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    return parts + [source[start:]]
+
+
+def _at_word_start(source: str) -> bool:
+    """The regex can match only at a word boundary: every top-level alternative, after any
+    lookbehinds, begins with ``\b`` or with a phrase's "no word character before" guard
+    and then a letter."""
+    return all(_alternative_at_word_start(alt) for alt in _top_level_alternatives(source))
+
+
+def _alternative_at_word_start(source: str) -> bool:
+    while True:
+        if source.startswith("\\b"):
+            return True
+        if source.startswith("(?<![\\w])"):
+            rest = source[len("(?<![\\w])") :]
+            return rest[:1].isalnum()
+        m = _LOOKBEHIND.match(source)
+        if m is None:
+            return False
+        source = source[m.end() :]
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -401,118 +449,4 @@ class MultiPhraseIndex:
                     if free[key] <= i:
                         out[key].append((i, i + k))
                         free[key] = i + k
-        return out
-
-
-def _structure(p: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
-    """Each unescaped character of a regex outside character classes, with the group depth
-    after it: the walk both helpers below share."""
-    depth, cls, i = 0, False, start
-    while i < len(p):
-        ch = p[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if cls:
-            cls = ch != "]"
-        elif ch == "[":
-            cls = True
-        else:
-            depth += (ch == "(") - (ch == ")")
-            yield i, ch, depth
-        i += 1
-
-
-def _top_level_split(p: str) -> list[str]:
-    """Split a regex at its top-level ``|`` (outside groups and classes)."""
-    parts, start = [], 0
-    for i, ch, depth in _structure(p):
-        if ch == "|" and depth == 0:
-            parts.append(p[start:i])
-            start = i + 1
-    parts.append(p[start:])
-    return parts
-
-
-def _closing(p: str, open_at: int) -> int:
-    """Index of the ``)`` that closes the group opened at ``open_at`` (-1 if none)."""
-    for i, ch, depth in _structure(p, open_at):
-        if ch == ")" and depth == 0:
-            return i
-    return -1
-
-
-_LITERAL = re.compile(r"[a-z][a-z']*")
-
-
-def literal_starts(pattern: str) -> list[str] | None:
-    """Letters every match of ``pattern`` must begin with, one string per alternative
-    ("\\b(?:hire|refer)\\s+me" -> ["hire", "refer"]); None when a match may begin anyhow.
-    A text holding none of them as a substring cannot match, so the pattern is skipped."""
-    out: list[str] = []
-    for alt in _top_level_split(pattern):
-        s = alt
-        while s.startswith(("(?<!", "(?<=", "(?!")):
-            end = _closing(s, 0)
-            if end < 0:
-                return None
-            s = s[end + 1 :]
-        if s.startswith("\\b"):
-            s = s[2:]
-        if s.startswith("(?:"):
-            end = _closing(s, 0)
-            if end < 0 or s[end + 1 : end + 2] in ("?", "*", "{"):
-                return None
-            inner = literal_starts(s[3:end])
-            if inner is None:
-                return None
-            out += inner
-            continue
-        m = _LITERAL.match(s)
-        if not m:
-            return None
-        lit = m.group(0)
-        if s[m.end() : m.end() + 1] in ("?", "*", "{"):
-            lit = lit[:-1]  # "apprenticeships?": the last letter may be missing
-        if not lit:
-            return None
-        out.append(lit)
-    return out
-
-
-class _Span:
-    __slots__ = ("_a", "_b")
-
-    def __init__(self, a: int, b: int) -> None:
-        self._a, self._b = a, b
-
-    def start(self) -> int:
-        return self._a
-
-    def end(self) -> int:
-        return self._b
-
-
-class PatternSet:
-    """Hand-written patterns matched like one alternation (leftmost match first, the longer
-    pattern first at the same place, no overlaps), but each skipped when the text lacks the
-    letters its matches must start with: most cue patterns never apply to a given text."""
-
-    def __init__(self, patterns: list[str]) -> None:
-        ordered = sorted((p for p in patterns if p), key=len, reverse=True)
-        self._parts = [(literal_starts(p), re.compile(p)) for p in ordered]
-
-    def finditer(self, norm: str) -> list[_Span]:
-        found: list[tuple[int, int, int]] = []
-        for order, (starts, rx) in enumerate(self._parts):
-            if starts is not None and not any(s in norm for s in starts):
-                continue
-            found += [(m.start(), order, m.end()) for m in rx.finditer(norm)]
-        found.sort()
-        out: list[_Span] = []
-        last = -1
-        for a, _, b in found:
-            if a >= last:
-                out.append(_Span(a, b))
-                last = b if b > a else a + 1
         return out

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
-from . import linear_model, rubric
+from . import rubric
 from .lexicon import load
 from .text import tokens
 
@@ -78,9 +78,15 @@ def decide(check_id: str, feats: list[tuple[str, float]], rule: bool) -> bool:
     model = None if DISABLED else _model()
     if model is None or check_id not in model["checks"]:
         return rule
-    entry = model["checks"][check_id]
-    score = linear_model.scores(
-        {"classes": ["pass"], "bias": {"pass": entry["bias"]}, "weights": entry["weights"]},
-        feats,
-    )["pass"]
-    return score >= 0.0
+    bias, weights = _pass_weights(check_id)
+    get = weights.get
+    return bias + sum(get(name, 0.0) * value for name, value in feats) >= 0.0
+
+
+@cache
+def _pass_weights(check_id: str) -> tuple[float, dict[str, float]]:
+    """One check's model as its bias and a flat {feature: weight} (a single class, "pass",
+    so the per-class rows of the stored file are flattened once, not at every decision)."""
+    entry = (_model() or {"checks": {}})["checks"][check_id]
+    flat = {name: float(row.get("pass", 0.0)) for name, row in entry["weights"].items()}
+    return float(entry["bias"]), flat

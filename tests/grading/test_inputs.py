@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import statistics
 import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -260,13 +261,33 @@ ADVERSARIAL = [
 ]
 
 
+def _grows_linearly(grade: Callable[[str], Report], text: str) -> Report:
+    """Grade ``text`` and a tenth of it, in the same run: the whole may take at most 20
+    times the tenth (linear work is 10 times; a quadratic step would be 100 times) and
+    never more than 3 s of CPU. A ratio, not a fixed budget, so a slower or busier machine
+    does not fail it while a quadratic step still does; the quicker of two timings of each
+    size is kept, so one scheduling hiccup does not decide."""
+    tenth = text[: len(text) // 10]
+    grade(tenth)  # warm the caches so both sizes do the same kind of work
+
+    def cpu(t: str) -> tuple[float, Report]:
+        t0 = time.process_time()
+        report = grade(t)
+        return time.process_time() - t0, report
+
+    small = min(cpu(tenth)[0] for _ in range(2))
+    big, report = cpu(text)
+    if big >= 20 * small + 0.05:
+        big = min(big, cpu(text)[0])
+    assert big < 3.0, f"{big:.2f}s"
+    assert big < 20 * small + 0.05, f"{big:.3f}s for the whole, {small:.3f}s for a tenth"
+    return report
+
+
 @pytest.mark.parametrize("text", ADVERSARIAL, ids=range(len(ADVERSARIAL)))
 @pytest.mark.parametrize("kind", list(GRADERS))
-def test_one_megabyte_under_one_second(kind: str, text: str) -> None:
-    t0 = time.process_time()
-    r = GRADERS[kind](text)
-    elapsed = time.process_time() - t0
-    assert elapsed < 1.0, f"{elapsed:.2f}s"
+def test_one_megabyte_grades_in_linear_time(kind: str, text: str) -> None:
+    r = _grows_linearly(GRADERS[kind], text)
     assert 0 <= r.score <= 100
 
 
@@ -274,9 +295,7 @@ def test_five_thousand_line_question_list() -> None:
     text = "\n".join(
         f"{i}. What did you learn from project {i} in your first year?" for i in range(5000)
     )
-    t0 = time.process_time()
-    r = grade_questions(text)
-    assert time.process_time() - t0 < 1.5
+    r = _grows_linearly(grade_questions, text)
     assert len(r.questions) == 5000
     assert not r.check("questions.count_fits_time").passed
 
