@@ -6,9 +6,12 @@ The list is the course package's own dependencies in ``pyproject.toml``:
   JupyterLite kernel AND loaded by the book page's worker.
 - ``[project.optional-dependencies] widgets``: what only the notebook widgets
   import (ipywidgets). Shipped to the kernel only.
-- ``[tool.iic.browser] page-on-first-use``: [project] dependencies that the page's
-  worker loads the first time a tool asks for them rather than at start (the
-  campaign tracker's calendar export). Shipped and precached like the others.
+- ``[tool.iic.browser] on-first-use``: [project] dependencies that the browser
+  loads the first time a tool asks for them rather than at start (the campaign
+  tracker's calendar export): the page's worker on the tool's first request, the
+  JupyterLite kernel when the tracker widget appears (exercises.widgets.on_first_use);
+  the course wheel's lock entry does not list them. Shipped and precached like the
+  others.
 
 plus what the JupyterLite kernel itself loads at start (``KERNEL_PACKAGES``), and
 everything those need, followed through each wheel's ``Requires-Dist`` as Pyodide
@@ -122,23 +125,23 @@ class CourseNeeds:
 
     page: list[str] = field(default_factory=list)  # the book page's worker and the kernel
     kernel_only: list[str] = field(default_factory=list)  # notebook widgets
-    page_later: list[str] = field(default_factory=list)  # the page's worker, on first use
+    later: list[str] = field(default_factory=list)  # worker and kernel, on first use
 
 
 def course_needs(pyproject: Path = REPO / "pyproject.toml") -> CourseNeeds:
     data = tomllib.loads(pyproject.read_text())
     project = data["project"]
     later = {normalise(n) for n in
-             data.get("tool", {}).get("iic", {}).get("browser", {}).get("page-on-first-use", [])}
+             data.get("tool", {}).get("iic", {}).get("browser", {}).get("on-first-use", [])}
     needs = CourseNeeds()
     for line in project.get("dependencies", []):
         req = Requirement(line)
         if applies(req):
             name = normalise(req.name)
-            (needs.page_later if name in later else needs.page).append(name)
-    unknown = later - set(needs.page_later)
+            (needs.later if name in later else needs.page).append(name)
+    unknown = later - set(needs.later)
     if unknown:
-        raise SystemExit(f"page-on-first-use names {sorted(unknown)}, which are not "
+        raise SystemExit(f"on-first-use names {sorted(unknown)}, which are not "
                          "[project] dependencies")
     for line in project.get("optional-dependencies", {}).get("widgets", []):
         req = Requirement(line)
@@ -228,4 +231,4 @@ def find_wheel(directory: Path, name: str, version: str) -> Path | None:
 
 
 def all_roots(needs: CourseNeeds) -> list[str]:
-    return KERNEL_PACKAGES + needs.page + needs.page_later + needs.kernel_only
+    return KERNEL_PACKAGES + needs.page + needs.later + needs.kernel_only

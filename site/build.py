@@ -142,10 +142,12 @@ def build_lite(wheel: Path) -> dict:
 
     with step("pyodide: runtime + wheels + rewritten lock"):
         # The widgets import ipywidgets, and the kernel only auto-loads what a cell
-        # imports directly, so the course wheel's lock entry includes its "widgets" extra.
+        # imports directly, so the course wheel's lock entry includes its "widgets" extra;
+        # it leaves out what the tracker loads on first use (the calendar export).
         lock = build_distribution(NPM_PYODIDE, browser_wheels() + [wheel],
                                   LITE_SRC / "static" / "pyodide",
-                                  extras={"exercises": ("widgets",)})
+                                  extras={"exercises": ("widgets",)},
+                                  on_first_use=course_needs().later)
         print(f"    {len(lock['packages'])} packages in the lock")
 
     with step("jupyterlite: jupyter lite build"):
@@ -174,7 +176,7 @@ def finish_site(lock: dict, wheel: Path) -> None:
         version = json.loads((NPM_PYODIDE / "package.json").read_text())["version"]
         needs = course_needs()
         runtime = write_page_runtime(HTML, LITE_OUT / "static" / "pyodide", lock, wheel.name,
-                                     needs.page, version, needs.page_later)
+                                     needs.page, version, needs.later)
         print(f"    {runtime['bytes'] / 1e6:.1f} MB to download on a first visit, "
               f"other wheels: {runtime['wheels'] or 'none'}, on first use: "
               f"{runtime['laterFiles'] or 'none'}")

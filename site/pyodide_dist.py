@@ -61,6 +61,7 @@ def wheel_entry(wheel: Path, depends: list[str]) -> dict:
 def build_distribution(
     npm_pyodide: Path, wheels: list[Path], dest: Path,
     extras: dict[str, tuple[str, ...]] | None = None,
+    on_first_use: list[str] | None = None,
 ) -> dict:
     """Write the distribution into ``dest`` and return the rewritten lock.
 
@@ -69,9 +70,11 @@ def build_distribution(
     dependencies are the wheel's own ``Requires-Dist`` as Pyodide sees them, plus
     those of the optional features named in ``extras`` (for the course wheel,
     "widgets": a notebook cell imports only ``exercises``, and Pyodide loads just
-    what the lock says that needs).
+    what the lock says that needs). Packages named in ``on_first_use`` stay in the lock
+    but out of the new entries' dependencies: a tool loads them when it needs them.
     """
     extras = extras or {}
+    later = {normalise(n) for n in on_first_use or []}
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
@@ -91,7 +94,8 @@ def build_distribution(
             entry = dict(original[name])
             entry.update(file_name=wheel.name, sha256=sha256(wheel))
         else:
-            entry = wheel_entry(wheel, wheel_depends(wheel, extras.get(name, ())))
+            depends = [d for d in wheel_depends(wheel, extras.get(name, ())) if d not in later]
+            entry = wheel_entry(wheel, depends)
         packages[name] = entry
 
     # Every dependency must itself be shipped, or Pyodide would look elsewhere.

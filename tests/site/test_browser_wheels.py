@@ -119,21 +119,21 @@ def test_a_trimmed_wheel_keeps_only_what_the_browser_reads(tmp_path: Path) -> No
     assert BROWSER_TRIM["icalendar"] == (["icalendar/tests/*"], [])  # the course never runs them
 
 
-def test_page_on_first_use_moves_a_dependency_out_of_the_start(tmp_path: Path) -> None:
+def test_on_first_use_moves_a_dependency_out_of_the_start(tmp_path: Path) -> None:
     project = tmp_path / "pyproject.toml"
     project.write_text('[project]\nname = "x"\ndependencies = ["icalendar>=7", "wordlist"]\n'
-                       '[tool.iic.browser]\npage-on-first-use = ["iCalendar"]\n')
+                       '[tool.iic.browser]\non-first-use = ["iCalendar"]\n')
     needs = course_needs(project)
-    assert needs.page == ["wordlist"] and needs.page_later == ["icalendar"]
+    assert needs.page == ["wordlist"] and needs.later == ["icalendar"]
     project.write_text('[project]\nname = "x"\ndependencies = ["wordlist"]\n'
-                       '[tool.iic.browser]\npage-on-first-use = ["icalendar"]\n')
+                       '[tool.iic.browser]\non-first-use = ["icalendar"]\n')
     with pytest.raises(SystemExit, match="icalendar"):
         course_needs(project)
 
 
 def test_the_course_loads_its_calendar_library_on_first_use() -> None:
     needs = course_needs()
-    assert "icalendar" in needs.page_later and "icalendar" not in needs.page
+    assert "icalendar" in needs.later and "icalendar" not in needs.page
     assert "icalendar" in pins()
 
 

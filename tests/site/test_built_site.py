@@ -151,3 +151,26 @@ def test_reading_pages_do_not_name_the_coach(site: Path) -> None:
     assert '<meta name="iic-coach"' in (site / "book" / "pitching.html").read_text()
     assert '<meta name="iic-coach"' not in (site / "book" / "welcome.html").read_text()
     assert '<meta name="iic-coach"' not in (site / "book" / "planning.html").read_text()
+
+
+def test_the_notebooks_load_the_calendar_only_when_the_tracker_asks(site: Path) -> None:
+    """A cell that imports the course loads the lock's closure of "exercises": the
+    calendar export and its time-zone data stay out of it, but stay in the lock for
+    exercises.widgets.on_first_use (and a learner's own `import icalendar`)."""
+    lock = json.loads((site / "lite" / "static" / "pyodide" / "pyodide-lock.json").read_text())
+    packages = lock["packages"]
+
+    def closure(name: str) -> set[str]:
+        seen, stack = set(), [name]
+        while stack:
+            n = re.sub(r"[-_.]+", "-", stack.pop()).lower()  # the lock's keys are normalised
+            if n not in seen:
+                seen.add(n)
+                stack.extend(packages[n]["depends"])
+        return seen
+
+    start = closure("exercises")
+    assert {"ipywidgets", "pyspellchecker"} <= start
+    assert not {"icalendar", "tzdata", "python-dateutil"} & start
+    assert {"icalendar", "tzdata", "python-dateutil"} <= closure("icalendar")
+    assert "tzdata" in packages["tzdata"]["imports"]
