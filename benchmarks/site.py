@@ -18,7 +18,11 @@ at the same moment (other work on a shared machine slows both sides alike):
   reads for 15 s after the page has loaded, then types and clicks Check: click to
   feedback, and the bytes the visit moved.
 - JupyterLite: navigation to the first exercise widget (pitching, Run All) beside
-  navigation to the output of a bare notebook that runs ``1 + 1``.
+  navigation to the output of a bare notebook that runs ``1 + 1``; each in a new
+  profile, the two in alternating order from run to run.
+
+The return visit is also broken into phases (page to worker start, snapshot read,
+Pyodide's module, restore, wheels and first call), as medians over the runs.
 
 Chromium runs with a host-resolver rule that fails every host but 127.0.0.1, and
 requests that leave the machine are counted (there must be none). No request
@@ -175,8 +179,9 @@ class Bench:
         page.wait_for_function(READY, timeout=120_000, polling=10)
         return page
 
-    def first_and_return(self) -> tuple[float, float, str]:
-        """(first visit Ready, return visit Ready, how the return visit started)."""
+    def first_and_return(self) -> tuple[float, float, str, dict[str, float]]:
+        """(first visit Ready, return visit Ready, how the return visit started, the
+        return visit's phases in ms)."""
         context = self.launch()
         page = self.open_pitch(context)
         first = page.evaluate("window.iicCoachReadyAt")
@@ -189,8 +194,11 @@ class Bench:
         page = self.open_pitch(context)
         back = page.evaluate("window.iicCoachReadyAt")
         how = page.evaluate("window.iicCoachStart")
+        phases = return_phases(page.evaluate(
+            "({started: window.iicCoachStartedAt, ready: window.iicCoachReadyAt, "
+            "marks: window.iicCoachMarks})"))
         context.close()
-        return first, back, how
+        return first, back, how, phases
 
     def throttled(self) -> tuple[float, float, float]:
         """(click to feedback in ms, MB moved, navigation to Ready) on a 10 Mbit/s, 40 ms link."""
@@ -234,6 +242,32 @@ class Bench:
         ms = page.evaluate("performance.now()")
         context.close()
         return ms
+
+
+#: A restored return visit, phase by phase (the worker's marks count from the worker's
+#: start, which the page records as iicCoachStartedAt).
+PHASES = [
+    ("page to worker start (the page's <head> starts it)", None, "start"),
+    ("worker script, manifest and stored key", "start", "manifest"),
+    ("snapshot bytes read from storage", "manifest", "bytesRead"),
+    ("Pyodide's module: script, wasm, standard library", "bytesRead", "moduleCreated"),
+    ("memory restored, Python's state rebuilt", "moduleCreated", "restored"),
+    ("wheels written back, first call", "restored", "installed"),
+    ("answer reaches the page (Ready)", "installed", "ready"),
+]
+
+
+def return_phases(seen: dict[str, Any]) -> dict[str, float]:
+    """Durations of PHASES from a return visit's timings; {} if it did not restore."""
+    marks = seen.get("marks") or {}
+    if "restored" not in marks or seen.get("started") is None:
+        return {}
+    at = {"start": seen["started"], "ready": seen["ready"]}
+    at.update({k: seen["started"] + v for k, v in marks.items()})
+    out = {}
+    for label, begin, end in PHASES:
+        out[label] = at[end] - (at[begin] if begin else 0.0)
+    return out
 
 
 CLICK_AND_WAIT = """async (kind) => {
@@ -288,6 +322,7 @@ def main() -> None:
     rows: dict[str, list[float]] = {k: [] for k in (
         "floor", "first", "return", "throttled", "throttled_mb", "widget", "bare")}
     starts: list[str] = []
+    phases: list[dict[str, float]] = []
     with sync_playwright() as p:
         bench = Bench(p, url)
         try:
@@ -296,15 +331,20 @@ def main() -> None:
                   f"(target <= 1.5: {verdict(reading <= 1.5)})")
             for i in range(args.runs):
                 rows["floor"].append(bench.floor_ms())
-                first, back, how = bench.first_and_return()
+                first, back, how, seen = bench.first_and_return()
                 rows["first"].append(first)
                 rows["return"].append(back)
                 starts.append(how)
+                phases.append(seen)
                 line = (f"  run {i + 1}: floor {rows['floor'][-1]:.0f} ms, "
                         f"first visit {first:.0f} ms, return {back:.0f} ms ({how})")
                 if not args.skip_lite:
-                    rows["widget"].append(bench.lite_ms("pitching.ipynb", WIDGET_SHOWN))
-                    rows["bare"].append(bench.lite_ms("scratchpad.ipynb", BARE_DONE))
+                    # Alternate which goes first, so neither always follows the visits
+                    # above (whose browser may still be writing its profile to disk).
+                    pair = [("widget", "pitching.ipynb", WIDGET_SHOWN),
+                            ("bare", "scratchpad.ipynb", BARE_DONE)]
+                    for key, notebook, done in pair[:: 1 if i % 2 == 0 else -1]:
+                        rows[key].append(bench.lite_ms(notebook, done))
                     line += (f", lite widget {rows['widget'][-1]:.0f} ms, "
                              f"bare {rows['bare'][-1]:.0f} ms")
                 if not args.skip_throttled:
@@ -330,6 +370,11 @@ def main() -> None:
           f"  (target <= 1000: {verdict(m['return'] <= 1000)}); first / return = "
           f"{speedup:.2f}x (target >= 2.5: {verdict(speedup >= 2.5)})")
     print(f"  return visits that restored the snapshot: {starts.count('restored')} of {n}")
+    restored = [p for p in phases if p]
+    if restored:
+        print(f"  where a restored return visit's time goes (medians of {len(restored)}):")
+        for label, _, _ in PHASES:
+            print(f"    {label:<52} {median([p[label] for p in restored]):6.0f} ms")
     if "throttled" in m:
         print(f"throttled first visit (10 Mbit/s, 40 ms), {READING_S} s reading, click to "
               f"feedback: {m['throttled']:.0f} ms (target <= 3000: "
