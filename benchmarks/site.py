@@ -199,7 +199,7 @@ class Bench:
         how = page.evaluate("window.iicCoachStart")
         phases = return_phases(page.evaluate(
             "({started: window.iicCoachStartedAt, ready: window.iicCoachReadyAt, "
-            "marks: window.iicCoachMarks})"))
+            "marks: window.iicCoachMarks, pageOrigin: performance.timeOrigin})"))
         context.close()
         return first, back, how, phases
 
@@ -248,11 +248,12 @@ class Bench:
         return ms
 
 
-#: A restored return visit, phase by phase (the worker's marks count from the worker's
-#: start, which the page records as iicCoachStartedAt).
+#: A restored return visit, phase by phase, on the page's clock (the worker reports its
+#: own time origin with its marks).
 PHASES = [
-    ("page to worker start (the page's <head> starts it)", None, "start"),
-    ("worker script, manifest and stored key", "start", "manifest"),
+    ("page to worker created (the page's <head> starts it)", None, "start"),
+    ("worker thread up, its script loaded", "start", "boot"),
+    ("manifest, stored key, Pyodide's loader script", "boot", "manifest"),
     ("snapshot bytes read from storage", "manifest", "bytesRead"),
     ("Pyodide's module: script, wasm, standard library", "bytesRead", "moduleCreated"),
     ("memory restored, Python's state rebuilt", "moduleCreated", "restored"),
@@ -263,15 +264,14 @@ PHASES = [
 
 def return_phases(seen: dict[str, Any]) -> dict[str, float]:
     """Durations of PHASES from a return visit's timings; {} if it did not restore."""
-    marks = seen.get("marks") or {}
-    if "restored" not in marks or seen.get("started") is None:
+    marks = dict(seen.get("marks") or {})
+    origin = marks.pop("timeOrigin", None)
+    if "restored" not in marks or seen.get("started") is None or origin is None:
         return {}
+    shift = origin - seen["pageOrigin"]  # worker clock -> page clock
     at = {"start": seen["started"], "ready": seen["ready"]}
-    at.update({k: seen["started"] + v for k, v in marks.items()})
-    out = {}
-    for label, begin, end in PHASES:
-        out[label] = at[end] - (at[begin] if begin else 0.0)
-    return out
+    at.update({k: v + shift for k, v in marks.items()})
+    return {label: at[end] - (at[begin] if begin else 0.0) for label, begin, end in PHASES}
 
 
 CLICK_AND_WAIT = """async (kind) => {
