@@ -137,7 +137,7 @@ def grade_pitch(
         _connection(head, filled),
         _why_them(head, blanked),
         _learning_purpose(head, filled, subject),
-        _no_job_ask(head, filled),
+        _no_job_ask(head, filled, slots),
         _time_ask(head, filled),
         _flexible(head, filled),
         _concise(text, channel, subject, meta),
@@ -246,8 +246,12 @@ def _learning_purpose(text: str, norm: str, subject: tuple[int, int] | None) -> 
     )
 
 
-def _no_job_ask(text: str, norm: str) -> Check:
-    spans = find_job_asks(KIND, "job_ask", norm)
+def _no_job_ask(text: str, norm: str, slots: list[tuple[int, int]]) -> Check:
+    # "[current role]" is the template's word, not the writer asking for a role.
+    spans = [
+        sp for sp in find_job_asks(KIND, "job_ask", norm)
+        if not any(a <= sp[0] and sp[1] <= b for a, b in slots)
+    ]
     return make_check(KIND, "pitch.no_job_ask", not spans, spans, found=quote(text, spans))
 
 

@@ -491,9 +491,22 @@ def _is_follow_up(part: str, before: str) -> bool:
         _ASKING_START.match(part)
     ):
         return True  # "What tools do you use? SQL, Power BI, Python?": examples, no question
+    if (
+        len(words) <= CLOSED_FOLLOW_UP_WORDS
+        and _YES_NO_START.match(part)
+        and _WH_START.match(before)
+        and not _YES_NO_START.match(before)
+    ):
+        return True  # "How did you get into QA? Did you start as a tester?": one question
     if len(words) > FOLLOW_UP_WORDS:
         return False
     return _topic(part) == _topic(before)
+
+
+# A short yes/no question after an open one checks a guess about the same answer.
+CLOSED_FOLLOW_UP_WORDS = 7
+_YES_NO_START = re.compile(r"^\W*(?:did|do|does|was|were|is|are|have|had|has)\s+(?:you|it|that|they)\b")
+_WH_START = re.compile(r"^\W*(?:\d+[.)]\s*)?(?:how|what|what's|why|where|when|which|tell|walk|can\s+you\s+tell)\b")
 
 
 def _topic(qn: str) -> str:
