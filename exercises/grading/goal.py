@@ -25,7 +25,8 @@ LEX = KIND = "goal"
 
 # A capitalised name after at/with/for ("at Doctors Without Borders") names an organisation.
 _ORG_RE = re.compile(
-    r"\b(?:at|with|for|from|join|joining|like|such as|including|to|into)\s+(?:the\s+)?[A-Z][\w&'.-]+"
+    r"\b(?:at|with|for|from|join|joining|like|such as|including|to|into)\s+"
+    r"(?:the\s+)?[A-Z][\w&'.-]+"
 )
 _ORG_STOP = {"I", "LinkedIn", "The", "A", "An", "My", "Me", "It", "This", "That", "Some", "Any"}
 # An acronym after a preposition ("about the APS", "into the NHS") names an organisation;

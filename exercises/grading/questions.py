@@ -505,8 +505,12 @@ def _is_follow_up(part: str, before: str) -> bool:
 
 # A short yes/no question after an open one checks a guess about the same answer.
 CLOSED_FOLLOW_UP_WORDS = 7
-_YES_NO_START = re.compile(r"^\W*(?:did|do|does|was|were|is|are|have|had|has)\s+(?:you|it|that|they)\b")
-_WH_START = re.compile(r"^\W*(?:\d+[.)]\s*)?(?:how|what|what's|why|where|when|which|tell|walk|can\s+you\s+tell)\b")
+_YES_NO_START = re.compile(
+    r"^\W*(?:did|do|does|was|were|is|are|have|had|has)\s+(?:you|it|that|they)\b"
+)
+_WH_START = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:how|what|what's|why|where|when|which|tell|walk|can\s+you\s+tell)\b"
+)
 
 
 def _topic(qn: str) -> str:
