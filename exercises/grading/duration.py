@@ -54,7 +54,7 @@ _MIN_UNIT = (
 )
 # A bare "h" or "m" counts only after a number or a space: "anh" is a Vietnamese
 # honorific, not "an h(our)".
-_HOUR_UNIT = r"(?:hours?|hrs?\.?|(?<![A-Za-z])h(?=\s|$|[.,;!?)])|-hours?|-hrs?|\s?hour-?long)"
+_HOUR_UNIT = r"(?:hours?|hrs?\.?|(?<![A-Za-z-])h(?=\s|$|[.,;!?)])|-hours?|-hrs?|\s?hour-?long)"
 
 _MINUTES_RE = re.compile(rf"(?<![\w.]){_NUM}(?:{_RANGE_SEP}{_NUM})?\s{{0,2}}-?{_MIN_UNIT}(?!\w)")
 _HOURS_RE = re.compile(
@@ -72,9 +72,11 @@ _VAGUE_RE = re.compile(
     r"|(?:a\s+)?(?:quick|brief|short|little)\s+(?:chat|call|conversation|meeting|coffee|talk|zoom|video\s+call|phone\s+call|catch-up|catch\s+up)"
     r"|(?:some|a\s+bit\s+of|a\s+little)\s+(?:of\s+your\s+)?time)(?!\w)"
 )
-# "5 minutes ago", "ten minutes away" describe something else, not the meeting.
+# "5 minutes ago", "ten minutes away", "ten hour nights" describe something else, not the
+# meeting; so does the "4-H" of a youth club.
 _NOT_MEETING_AFTER = re.compile(
     r"\s{0,3}(?:ago|away|walk|drive|from|late|early|each|per|every|later|a\s+(?:day|week|month|year)"
+    r"|nights?|days?|shifts?|workdays?|flights?|rotations?"
     r"|of\s+(?!your\b|time\b|questions?\b|advice\b|conversation\b|chat\b|talk\b|insight|"
     r"perspective|guidance\b|q&a\b|discussion\b|informational\b)[a-z]+|commute)\b"
 )
