@@ -133,9 +133,7 @@ def _inflected_known(word: str, known: Any) -> bool:
     for ending, repl in _ENDINGS:
         if len(word) > len(ending) + 2 and word.endswith(ending):
             stem = word[: -len(ending)] + repl
-            if ending in ("s", "ed") and stem[-2:-1] not in ("a", "e", "i", "o", "u") and (
-                stem.endswith("y")
-            ):
+            if ending in ("s", "ed") and stem.endswith("y") and stem[-2] not in "aeiou":
                 continue  # "companys", "studyed": a consonant before y takes -ies / -ied
             if stem in known or _british_known(stem, known):
                 return True
