@@ -445,12 +445,22 @@ def find_all(name: str, key: str, norm: str, skip_negated: bool = False) -> list
     return spans
 
 
-def find_job_asks(kind: str, key: str, norm: str) -> list[tuple[int, int]]:
+def find_job_asks(
+    kind: str, key: str, norm: str, slots: list[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
     """Job requests: the kind's own cues plus the cues every kind shares (selling yourself
-    for a role, asking whether they are hiring, passing on a CV), not when negated."""
+    for a role, asking whether they are hiring, passing on a CV), not when negated.
+
+    A match that lies inside a template slot ("[current role]") is the template's word,
+    not the writer asking for a role, so it is dropped.
+    """
     spans = find_all(kind, key, norm, skip_negated=True)
     spans += find_all("shared", "job_ask", norm, skip_negated=True)
-    return sorted(sp for sp in set(spans) if not _OWN_JOB.search(norm[max(0, sp[0] - 50) : sp[0]]))
+    return sorted(
+        sp for sp in set(spans)
+        if not _OWN_JOB.search(norm[max(0, sp[0] - 50) : sp[0]])
+        and not any(a <= sp[0] and sp[1] <= b for a, b in slots)
+    )
 
 
 # "I start next month a job in Berlin", "I've just accepted an internship": the writer's

@@ -57,7 +57,7 @@ def grade_goal(text: str) -> Report:
         return empty_report(KIND, text, "learning goal", meta)
     head = text[:ANALYSE_LIMIT]
     norm = normalise(head)
-    filled, _blanked, _slots = slot_views(head, norm)
+    filled, _blanked, slots = slot_views(head, norm)
 
     target = find_all(LEX, "fields", filled) + find_all(LEX, "target_patterns", filled)
     target += [m.span() for m in _roles().finditer(filled)]
@@ -75,7 +75,7 @@ def grade_goal(text: str) -> Report:
     # "Figure out what I'll do with my PhD" is about the writer's life, not the work.
     vague = find_all(LEX, "not_learning", filled)
     learn = [sp for sp in learn if not any(a <= sp[0] < b for a, b in vague)]
-    jobs = find_job_asks(KIND, "job_seeking", filled)
+    jobs = find_job_asks(KIND, "job_seeking", filled, slots)
     if jobs:
         # "how people usually find openings in pharmacy" asks about the path in.
         fine = find_all(LEX, "job_seeking_exempt", filled)

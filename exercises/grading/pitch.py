@@ -247,11 +247,7 @@ def _learning_purpose(text: str, norm: str, subject: tuple[int, int] | None) -> 
 
 
 def _no_job_ask(text: str, norm: str, slots: list[tuple[int, int]]) -> Check:
-    # "[current role]" is the template's word, not the writer asking for a role.
-    spans = [
-        sp for sp in find_job_asks(KIND, "job_ask", norm)
-        if not any(a <= sp[0] and sp[1] <= b for a, b in slots)
-    ]
+    spans = find_job_asks(KIND, "job_ask", norm, slots)
     return make_check(KIND, "pitch.no_job_ask", not spans, spans, found=quote(text, spans))
 
 

@@ -52,7 +52,7 @@ def grade_thank_you(text: str, known_words: Iterable[str] = ()) -> Report:
     ]
     nxt = _next_steps(blanked)
     keep = find_all(LEX, "keeps_in_touch", filled)
-    jobs = find_job_asks(KIND, "job_ask", filled)
+    jobs = find_job_asks(KIND, "job_ask", filled, slots)
     n = meta["words"]
     checks = [
         make_check(KIND, "thanks.gratitude", bool(grat), grat, found=quote(head, grat)),
