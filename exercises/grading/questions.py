@@ -52,7 +52,6 @@ _DISCOURSE = re.compile(
     r"last|one\s+more|another|bonus|follow[\s-]?up|just\s+curious|out\s+of\s+curiosity|question)\b[\s,:\-]*)+"
 )
 _INTRO_CLAUSE = re.compile(r"^([^,?]{2,60}),\s*")
-_WH_START = re.compile(r"^(?:what|how|why|where|when|who|which|whom|whose)\b")
 
 
 @lru_cache(maxsize=1)
@@ -109,9 +108,9 @@ def _lead_trim(q: str) -> str:
     q = q.strip(" \t-*\"'(").lstrip()
     q = _DISCOURSE.sub("", q)
     m = _INTRO_CLAUSE.match(q)
-    if m and not _WH_START.match(q) and not _flag_patterns()["aux"].match(q):
+    if m and not _OPEN_LEAD.match(q) and not _flag_patterns()["aux"].match(q):
         rest = q[m.end() :]
-        if rest and (_flag_patterns()["aux"].match(rest) or _WH_START.match(rest)):
+        if rest and (_flag_patterns()["aux"].match(rest) or _OPEN_LEAD.match(rest)):
             q = rest
     return q
 
@@ -478,6 +477,10 @@ _NOT_SECOND = re.compile(
     r"like\b|or\b|e\.?g\b|i\s+mean\b|for\s+example|such\s+as|if\s+so\b|if\s+not\b)"
 )
 FOLLOW_UP_WORDS = 5  # a second question this short restates or narrows the first
+_REQUEST_WORD = re.compile(
+    r"\b(?:know|hear|learn|understand|tell|explain|walk|share|describe|talk|ask|what|how|why|"
+    r"where|when|who|which)\b"
+)
 
 
 def _is_follow_up(part: str, before: str) -> bool:
@@ -487,6 +490,8 @@ def _is_follow_up(part: str, before: str) -> bool:
     words = part.replace("?", " ").split()
     if not words or _NOT_SECOND.match(part) or _FOLLOW_UP.match(part):
         return True
+    if part.lstrip().startswith("(") or (part.rstrip(" ?!.").endswith(")") and "(" not in part):
+        return True  # "Hardest part? (money?? isolation??)": an aside, not a question
     if len(words) <= FOLLOW_UP_WORDS + 1 and ("," in part or " or " in part) and not (
         _ASKING_START.match(part)
     ):
@@ -494,7 +499,7 @@ def _is_follow_up(part: str, before: str) -> bool:
     if (
         len(words) <= CLOSED_FOLLOW_UP_WORDS
         and _YES_NO_START.match(part)
-        and _WH_START.match(before)
+        and _OPEN_LEAD.match(before)
         and not _YES_NO_START.match(before)
     ):
         return True  # "How did you get into QA? Did you start as a tester?": one question
@@ -504,12 +509,14 @@ def _is_follow_up(part: str, before: str) -> bool:
 
 
 # A short yes/no question after an open one checks a guess about the same answer.
-CLOSED_FOLLOW_UP_WORDS = 7
+CLOSED_FOLLOW_UP_WORDS = 10
 _YES_NO_START = re.compile(
-    r"^\W*(?:did|do|does|was|were|is|are|have|had|has)\s+(?:you|it|that|they)\b"
+    r"^\W*(?:did|do|does|was|were|is|are|have|had|has)\s+(?:you|u|it|that|they|someone|anyone)\b"
 )
-_WH_START = re.compile(
-    r"^\W*(?:\d+[.)]\s*)?(?:how|what|what's|why|where|when|which|tell|walk|can\s+you\s+tell)\b"
+# An open question, after an optional number or a heading-like lead ("background: how did...").
+_OPEN_LEAD = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:[a-z][\w ]{0,20}:\s*)?"
+    r"(?:how|what|what's|why|where|when|which|tell|walk|can\s+you\s+tell)\b"
 )
 
 
@@ -524,6 +531,8 @@ def _two_questions(qn: str) -> bool:
     if not m:
         return False
     rest = body[m.end() - 1 :].strip()
+    if _is_statement(qn[m.end() - 1 :].strip()):
+        return False
     return not _is_follow_up(rest, body[: m.start() + 1])
 
 
@@ -591,16 +600,57 @@ def _split_line(text: str, seg: Segment) -> list[Segment]:
         out.append(Segment(last, b))
     if m and m.end() > seg.start:
         out = _split_at_next_number(text, seg.start, out)
+    out = [piece for s in out for piece in _split_at_full_stop(text, s)]
     # Fold follow-ups ("Which ones?", "What was the route?", "like, what changed?") and
     # trailing thanks into the question before them.
     merged: list[Segment] = []
     for s in out:
         part = normalise(text[s.start : s.end]).strip()
-        if merged and _is_follow_up(part, normalise(text[merged[-1].start : merged[-1].end])):
+        if merged and (
+            _is_statement(part)
+            or _is_follow_up(part, normalise(text[merged[-1].start : merged[-1].end]))
+        ):
             merged[-1] = Segment(merged[-1].start, s.end)
         else:
             merged.append(s)
     return merged
+
+
+def _is_statement(part: str) -> bool:
+    """ "...could you let me know? I'd love to be considered.": what follows the last
+    question mark on a line and asks nothing belongs to the question before it."""
+    if "?" in part:
+        return False
+    asked = _DISCOURSE.sub("", part.strip().lower())
+    return not (
+        _ASKING_START.match(asked)
+        and (_REQUEST_WORD.search(asked) or _flag_patterns()["aux"].match(asked))
+    )
+
+
+_FULL_STOP = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Za-z])")
+_QUESTION_WORD_START = re.compile(
+    r"^\W*(?:what|what's|how|why|where|when|who|which|do|does|did|is|are|was|were|can|could|"
+    r"would|have|has)\b"
+)
+_ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|incl|esp|cf)$")
+
+
+def _split_at_full_stop(text: str, seg: Segment) -> list[Segment]:
+    """ "What do you enjoy most about the role. What is the hardest part?": a question
+    written with a full stop, then another question, are two questions."""
+    out: list[Segment] = []
+    start = seg.start
+    for m in _FULL_STOP.finditer(text, seg.start, seg.end):
+        left = normalise(text[start : m.start()])
+        right = normalise(text[m.end() : seg.end])
+        if _QUESTION_WORD_START.match(left) and not _ABBREVIATION_END.search(left) and (
+            _ASKING_START.match(right)
+        ):
+            out.append(Segment(start, m.start() + 1))
+            start = m.end()
+    out.append(Segment(start, seg.end))
+    return out
 
 
 _LEAD_NUMBER = re.compile(r"\s*\(?(\d{1,2})[.)]")
@@ -650,9 +700,24 @@ def _is_question_like(text: str) -> bool:
     return bool(_ASKING_START.match(normalise(text[:80])))
 
 
+_REQUEST_START = re.compile(r"^\W*(?:tell|describe|explain|walk|share|talk|please)\b")
+
+
 def _segments(text: str) -> list[Segment]:
     out = []
-    for seg in lines(text):
+    segs = lines(text)
+    # In a numbered list, an unnumbered line with no question mark ("What you like / don't")
+    # is a heading, even when it starts like a question.
+    numbered = sum(1 for seg in segs if _LEAD_NUMBER.match(text, seg.start))
+    for seg in segs:
+        if (
+            numbered >= 3
+            and not _LEAD_NUMBER.match(text, seg.start)
+            and "?" not in text[seg.start : seg.end]
+            and len(text[seg.start : seg.end].split()) <= 6
+            and not _REQUEST_START.match(normalise(text[seg.start : seg.end]))
+        ):
+            continue
         for s in _split_line(text, seg):
             if _is_question_like(text[s.start : s.end]):
                 out.append(s)

@@ -329,3 +329,70 @@ def test_bullets_without_a_space_and_two_numbered_questions_on_one_line() -> Non
         "what does ur company do", "how did u get into it"]
     assert split_questions("1. How did you start in 2. years of work?") == [
         "How did you start in 2. years of work?"]
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        # A statement after the question on the same line stays with it.
+        (
+            "If a role opens up on your team, could you let me know? I'd love to be considered.",
+            ["If a role opens up on your team, could you let me know? I'd love to be considered."],
+        ),
+        # An aside in brackets after a question is part of it.
+        ("hardest part? (money?? isolation??)", ["hardest part? (money?? isolation??)"]),
+        # A short yes/no check after an open question, "someone" as its subject.
+        (
+            "How did you learn to write grants? Did someone train you or was it trial and error?",
+            ["How did you learn to write grants? Did someone train you or was it trial and error?"],
+        ),
+        # A heading-like lead does not hide the open question for the follow-up rule.
+        (
+            "background: how did you land your first book? was it a sample you pitched?",
+            ["background: how did you land your first book? was it a sample you pitched?"],
+        ),
+        # A question written with a full stop, then another question: two questions ...
+        (
+            "What happens on a normal day inside. What's the most rewarding part?",
+            ["What happens on a normal day inside.", "What's the most rewarding part?"],
+        ),
+        # ... but not after an abbreviation, and not after a request ("Walk me through").
+        (
+            "How does the grading work, e.g. what separates the two grades?",
+            ["How does the grading work, e.g. what separates the two grades?"],
+        ),
+        (
+            "Walk me through a typical week. How much time goes to meetings?",
+            ["Walk me through a typical week. How much time goes to meetings?"],
+        ),
+        # Two different full questions on one line stay two.
+        (
+            "What is the most fun part? Is there a book you'd recommend?",
+            ["What is the most fun part?", "Is there a book you'd recommend?"],
+        ),
+    ],
+)
+def test_one_line_splits_as_a_reader_would(line: str, expected: list[str]) -> None:
+    assert split_questions(line) == expected
+
+
+def test_statement_after_a_question_is_not_a_second_question() -> None:
+    """ "Is your team hiring? My contract ends in June." asks one thing (a job ask), not
+    two; "... ? and is that changing now" still asks a second question."""
+    assert "double_barreled" not in classify_question(
+        "Is your team hiring right now? My contract ends in June.").flags
+    assert "double_barreled" in classify_question(
+        "Have most of your projects been government or private? and is that changing now").flags
+
+
+def test_unnumbered_short_line_in_a_numbered_list_is_a_heading() -> None:
+    text = (
+        "Day to day\n1. What does a week look like for you?\n2. Which tools do you use?\n"
+        "What you like / don't\n3. What's the most fun part of the job?\n"
+        "4. What's the most frustrating part?\nTell me about your favourite project"
+    )
+    assert split_questions(text) == [
+        "What does a week look like for you?", "Which tools do you use?",
+        "What's the most fun part of the job?", "What's the most frustrating part?",
+        "Tell me about your favourite project",
+    ]
