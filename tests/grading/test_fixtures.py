@@ -80,14 +80,14 @@ LABELLED = [
 ]
 HELDOUT_THRESHOLD = 0.85  # small rounds: one miss in eight is 87.5%
 # Rounds 21 onwards were sealed real-world rounds, measured once before any tuning (their
-# first-run figures are in tests/fixtures/grading/first_runs/), rounds 93-98 (s73-s78) the
+# first-run figures are in tests/fixtures/grading/first_runs/), rounds 99-104 (s79-s84) the
 # last of them. Their floor is lower; the golden files pin every decision.
 REAL_WORLD_THRESHOLD = 0.70
 
 
 @pytest.mark.parametrize("kind,name", LABELLED)
 def test_heldout_agreement(kind: str, name: str) -> None:
-    real_world = re.search(r"_rw(?:2[1-9]|[3-9]\d)$", name)
+    real_world = re.search(r"_rw(?:2[1-9]|[3-9]\d|[1-9]\d\d)$", name)
     floor = REAL_WORLD_THRESHOLD if real_world else HELDOUT_THRESHOLD
     for check_id, (ok, n, misses) in _agreement(kind, name).items():
         assert ok / n >= floor, f"{check_id}: {ok}/{n} agree; misses {misses}"
