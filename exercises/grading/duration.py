@@ -76,7 +76,10 @@ _VAGUE_RE = re.compile(
 # meeting; so does the "4-H" of a youth club.
 _NOT_MEETING_AFTER = re.compile(
     r"\s{0,3}(?:ago|away|walk|drive|from|late|early|each|per|every|later|a\s+(?:day|week|month|year)"
-    r"|nights?|days?|shifts?|workdays?|flights?|rotations?"
+    r"|nights?|days?|shifts?|workdays?|flights?|rotations?|ahead|behind"
+    # "my 200-hour training", "a 450-hour internship": the length of a course, not the call.
+    r"|training|internships?|courses?|program(?:me)?s?|certifications?|placements?|practicums?"
+    r"|exams?|modules?|apprenticeships?|observations?|clinicals?|volunteering"
     r"|of\s+(?!your\b|time\b|questions?\b|advice\b|conversation\b|chat\b|talk\b|insight|"
     r"perspective|guidance\b|q&a\b|discussion\b|informational\b)[a-z]+|commute)\b"
 )

@@ -46,6 +46,10 @@ def pitch(
         ("Could we talk?", False),
         ("Chào anh Minh, could we talk for 15 mins?", True),  # "anh" is no "an h(our)"
         ("Could we talk for 1h?", False),
+        # The length of a course or a time difference is not the length of the call.
+        ("I just finished my 200-hour training. Could we talk for 20 minutes?", True),
+        ("I'm five hours ahead of you, but could we talk for 20 minutes?", True),
+        ("I finished a 450-hour internship. Could we talk some time?", False),
     ],
 )
 def test_time_ask(phrase: str, ok: bool) -> None:
