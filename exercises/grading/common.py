@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -446,7 +447,7 @@ def find_all(name: str, key: str, norm: str, skip_negated: bool = False) -> list
 
 
 def find_job_asks(
-    kind: str, key: str, norm: str, slots: list[tuple[int, int]] = ()
+    kind: str, key: str, norm: str, slots: Sequence[tuple[int, int]] = ()
 ) -> list[tuple[int, int]]:
     """Job requests: the kind's own cues plus the cues every kind shares (selling yourself
     for a role, asking whether they are hiring, passing on a CV), not when negated.

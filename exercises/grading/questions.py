@@ -530,9 +530,9 @@ def _two_questions(qn: str) -> bool:
     m = _QMARK_GAP.search(body)
     if not m:
         return False
-    rest = body[m.end() - 1 :].strip()
     if _is_statement(qn[m.end() - 1 :].strip()):
         return False
+    rest = body[m.end() - 1 :].strip()
     return not _is_follow_up(rest, body[: m.start() + 1])
 
 
@@ -710,12 +710,13 @@ def _segments(text: str) -> list[Segment]:
     # is a heading, even when it starts like a question.
     numbered = sum(1 for seg in segs if _LEAD_NUMBER.match(text, seg.start))
     for seg in segs:
+        line = text[seg.start : seg.end]
         if (
             numbered >= 3
             and not _LEAD_NUMBER.match(text, seg.start)
-            and "?" not in text[seg.start : seg.end]
-            and len(text[seg.start : seg.end].split()) <= 6
-            and not _REQUEST_START.match(normalise(text[seg.start : seg.end]))
+            and "?" not in line
+            and len(line.split()) <= 6
+            and not _REQUEST_START.match(normalise(line))
         ):
             continue
         for s in _split_line(text, seg):
