@@ -465,11 +465,14 @@ def find_job_asks(
 
 
 # "I start next month a job in Berlin", "I've just accepted an internship": the writer's
-# own job, already theirs, is no request.
+# own job, already theirs, is no request. Nor is "I'll tell you if I get an interview":
+# the outcome of an application elsewhere.
 _OWN_JOB = re.compile(
-    r"\bi(?:'ve|'m|\s+have|\s+am)?\s+(?:just\s+|already\s+|recently\s+)?"
-    r"(?:start|starting|started|accepted|landed|got|begin|beginning|began|hold)\s+"
+    r"(?:\bi(?:'ve|'m|\s+have|\s+am)?\s+(?:just\s+|already\s+|recently\s+)?"
+    r"(?:start|starting|started|accepted|landed|got|begin|beginning|began|hold)"
+    r"|\b(?:if|when|once|whether)\s+i\s+(?:get|land|receive|am\s+offered))\s+"
     r"(?:[\w-]+\s+){0,3}$"
+    r"|\b(?:if|when|once|whether)\s+i\s+$"
 )
 
 
