@@ -27,6 +27,9 @@ OUT = Path(rubric.__file__).resolve().parent / "data" / "check_model.json"
 EPOCHS = 25
 RATE = 0.2
 MIN_COUNT = 2
+# The rubric's examples are its contract (tests/grading/test_rubric.py): each counts as
+# this many fixture texts, so a few hundred fixtures cannot outvote one of them.
+EXAMPLE_WEIGHT = 2
 PRUNE = 0.05  # smaller weights are dropped (the file ships to the browser)
 DIGITS = 2
 KINDS = {"pitches": "pitch", "thanks": "thanks"}
@@ -61,8 +64,8 @@ def collect() -> dict[str, list[tuple[list[tuple[str, float]], dict[str, bool], 
                         case = ex if isinstance(ex, dict) else {"text": ex}
                         report = fixture_set.grade_case(fkind, case)
                         rules = {c.id: c.passed for c in report.checks}
-                        rows.append((list(common.LAST_FEATURES), {entry["id"]: want == "pass"},
-                                     rules))
+                        row = (list(common.LAST_FEATURES), {entry["id"]: want == "pass"}, rules)
+                        rows.extend([row] * EXAMPLE_WEIGHT)
             out[f"{fkind}_rubric_examples"] = rows
         return out
     finally:

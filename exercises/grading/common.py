@@ -473,6 +473,9 @@ _OWN_JOB = re.compile(
     r"|\b(?:if|when|once|whether)\s+i\s+(?:get|land|receive|am\s+offered))\s+"
     r"(?:[\w-]+\s+){0,3}$"
     r"|\b(?:if|when|once|whether)\s+i\s+$"
+    # "I'll ask my advisor to look at my CV": someone else is asked, not the reader.
+    r"|\b(?:ask|get)\s+my\s+(?:careers?\s+)?(?:advis[eo]r|tutor|teacher|professor|lecturer"
+    r"|mentor|coach|supervisor)\s+to\s+$"
 )
 
 
