@@ -305,7 +305,8 @@ def main() -> None:
         print(f"clean build (python site/build.py):      {clean_build():7.1f} s")
     lite = SITE / "lite"
     total = size_mb(SITE)
-    print(f"site size, total:                         {total:7.1f} MB (target <= 40)")
+    print(f"site size, total:                         {total:7.2f} MB (target <= 40: "
+          f"{verdict(total <= 40)})")
     pyodide = size_mb(lite / "static" / "pyodide")
     print(f"  Pyodide + wheels (lite/static/pyodide): {pyodide:7.1f} MB")
     print(f"  JupyterLite, all of it (lite/):         {size_mb(lite):7.1f} MB")

@@ -85,8 +85,8 @@ def decide(check_id: str, feats: list[tuple[str, float]], rule: bool) -> bool:
 
 @cache
 def _pass_weights(check_id: str) -> tuple[float, dict[str, float]]:
-    """One check's model as its bias and a flat {feature: weight} (a single class, "pass",
-    so the per-class rows of the stored file are flattened once, not at every decision)."""
+    """One check's model as its bias and {feature: weight} for the single class, "pass"
+    (stored flat: the file ships to the browser inside the course wheel)."""
     entry = (_model() or {"checks": {}})["checks"][check_id]
-    flat = {name: float(row.get("pass", 0.0)) for name, row in entry["weights"].items()}
+    flat = {name: float(w) for name, w in entry["weights"].items()}
     return float(entry["bias"]), flat
