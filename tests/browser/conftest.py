@@ -79,9 +79,11 @@ def new_offline_context(browser, allow_hosts: tuple[str, ...] = (),
     Pyodide kernel and the in-page grader), so a CDN URL anywhere fails visibly.
     ``allow_hosts`` adds this machine's own addresses for the one test that serves
     the site to a network (test_dist.py); every other test allows loopback only.
-    ``options`` go to ``browser.new_context`` (a phone's viewport, for example).
+    ``options`` go to ``browser.new_context`` (a phone's viewport, for example;
+    ``service_workers="block"`` where a test reroutes a file the service worker
+    would otherwise serve from its cache, out of the route's reach).
     """
-    context = browser.new_context(service_workers="allow", **options)
+    context = browser.new_context(**{"service_workers": "allow", **options})
     traffic = Traffic()
     also = frozenset(allow_hosts)
 
