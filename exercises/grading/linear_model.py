@@ -17,13 +17,14 @@ def scores(model: dict[str, Any], features: Iterable[tuple[str, float]]) -> dict
     """The linear score of every class (higher is likelier)."""
     classes = model["classes"]
     weights = model["weights"]
-    out = {c: float(model["bias"].get(c, 0.0)) for c in classes}
+    terms: dict[str, list[float]] = {c: [float(model["bias"].get(c, 0.0))] for c in classes}
     for name, value in features:
         row = weights.get(name)
         if row:
             for c, w in row.items():
-                out[c] += w * value
-    return out
+                terms[c].append(w * value)
+    # fsum: the same scores whatever order the features come in (they come from sets).
+    return {c: math.fsum(t) for c, t in terms.items()}
 
 
 def probabilities(score: dict[str, float]) -> dict[str, float]:

@@ -80,7 +80,9 @@ def decide(check_id: str, feats: list[tuple[str, float]], rule: bool) -> bool:
         return rule
     bias, weights = _pass_weights(check_id)
     get = weights.get
-    return bias + sum(get(name, 0.0) * value for name, value in feats) >= 0.0
+    # fsum: the features come from sets, whose order changes with Python's hash seed, and a
+    # plain sum of the same terms in another order can land on the other side of zero.
+    return math.fsum([bias, *(get(name, 0.0) * value for name, value in feats)]) >= 0.0
 
 
 @cache
