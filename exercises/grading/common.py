@@ -295,6 +295,8 @@ _SLOT_RE = re.compile(
     r"|(?<![A-Z] )\b(?:NAME|FIRST ?NAME|LAST ?NAME|FULL ?NAME|COMPANY|ORGANI[SZ]ATION|JOB ?TITLE|"
     r"POSITION|SCHOOL|UNIVERSITY|COLLEGE|FIELD|INDUSTRY|TOPIC|DATE|MAJOR)\b(?! [A-Z]{2,})"
 )
+# A capitalised name then lower-case kisses at the end of a line: "Thanks\nGemma xxx".
+_KISSES_AFTER_NAME = re.compile(r"(?:^|\n)[ \t]*[A-Z][a-z]+[ \t]+x{2,}$")
 _HTML_TAG = re.compile(r"^</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>$")
 
 
@@ -317,6 +319,9 @@ def find_slots(text: str) -> list[tuple[int, int]]:
                     continue
             if s[0] == "[" and m.end() < len(text) and text[m.end()] == "(":
                 continue  # markdown link text
+        elif s.islower() and s[0] == "x" and _KISSES_AFTER_NAME.search(text[: m.end()]) \
+                and not text[m.end():].strip(" \t\n.!"):
+            continue  # "Gemma xxx" at the very end is a sign-off, not a slot
         out.append(m.span())
     return out
 

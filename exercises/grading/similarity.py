@@ -25,6 +25,13 @@ _LIKE_FILLER = re.compile(
 _NEGATIVE = {"least", "worst", "dislike", "hate", "downside", "not", "hard", "frustrat", "bad"}
 
 
+# "like and dislike", "like most and least": one question asking the good and the bad side.
+_BOTH_RE = re.compile(
+    r"\b(?:like|enjoy|love)\s+(?:\w+\s+)?(?:and|or|&)\s+(?:\w+\s+)?(?:dislike|hate|least)\b"
+)
+_BOTH_SIDES = "+both-sides"
+
+
 def _stem(w: str) -> str:
     for suf in ("ing", "ed", "es", "s"):
         if len(w) > len(suf) + 3 and w.endswith(suf):
@@ -41,6 +48,8 @@ def signature(question: str) -> frozenset[str]:
         w = _SYN.get(w, w)
         w = _SYN.get(_stem(w), _stem(w))
         toks.append(w)
+    if _BOTH_RE.search(text):
+        toks.append(_BOTH_SIDES)
     return frozenset(toks)
 
 
@@ -50,7 +59,16 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
     if a == b:
         return True
     if bool(a & _NEGATIVE) != bool(b & _NEGATIVE):
-        return False
+        # "What do you like and dislike about RA?" holds "What do you like about RA?":
+        # the question asking both sides repeats the one asking the good side only.
+        both, one = (a, b) if a & _NEGATIVE else (b, a)
+        if _BOTH_SIDES not in both or "enjoy" not in one:
+            return False
+        return _overlaps(both - _NEGATIVE - {_BOTH_SIDES}, one)
+    return _overlaps(a - {_BOTH_SIDES}, b - {_BOTH_SIDES})
+
+
+def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
     inter = len(a & b)
     jaccard = inter / len(a | b)
     if (inter >= 3 and jaccard >= 0.6) or (inter >= 2 and jaccard >= 0.75):

@@ -53,6 +53,7 @@ def grade_thank_you(text: str, known_words: Iterable[str] = ()) -> Report:
     nxt = _next_steps(blanked)
     keep = find_all(LEX, "keeps_in_touch", filled)
     jobs = find_job_asks(KIND, "job_ask", filled, slots)
+    jobs = [j for j in jobs if not _kept_in_mind(filled, j)]
     n = meta["words"]
     checks = [
         make_check(KIND, "thanks.gratitude", bool(grat), grat, found=quote(head, grat)),
@@ -69,6 +70,19 @@ def grade_thank_you(text: str, known_words: Iterable[str] = ()) -> Report:
     spelled, meta["misspellings"] = spelling_check(KIND, head, known_words_of(known_words))
     checks.append(spelled)
     return finish(KIND, text, checks, meta=meta)
+
+
+# The rubric allows a thank-you note to leave a low-pressure opening: "please keep me in
+# mind if you ever need a hand". A conditional offer in the same sentence is that opening.
+_KEEP_IN_MIND = re.compile(r"\bkeep\s+me\s+in\s+mind\b")
+
+
+def _kept_in_mind(norm: str, span: tuple[int, int]) -> bool:
+    if not norm.startswith("if ", span[0]):
+        return False
+    start = max((norm.rfind(c, 0, span[0]) for c in ".!?\n"), default=-1) + 1
+    end = _CLAUSE_END.search(norm, span[1])
+    return bool(_KEEP_IN_MIND.search(norm, start, end.start() if end else len(norm)))
 
 
 # A title in quotes: 'The Design of Everyday Things', "Range".
