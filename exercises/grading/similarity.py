@@ -19,10 +19,13 @@ _WORD = re.compile(r"[a-z0-9']+")
 # "look like" / "is it like" are not about liking anything.
 _LIKE_FILLER = re.compile(
     r"\b(?:looks?|is\s+it|be|'s\s+it|it's|feel|feels|sound|sounds)\s+like\b"
-    r"|\blike(?=\s*(?:\?|$|\.|,|for\s+(?:you|them|someone|people)\b))"
+    r"|\blike(?=\s*(?:\?|$|\.|,|for\s+(?:you|u|them|someone|people)\b))"
 )
 # Questions that ask for opposite things are never duplicates ("like most" vs "like least").
-_NEGATIVE = {"least", "worst", "dislike", "hate", "downside", "not", "hard", "frustrat", "bad"}
+_NEGATIVE = {"least", "worst", "dislike", "hate", "downside", "not", "hard", "frustrat", "bad",
+             "don't", "dont", "didn't", "doesn't"}
+# What a typical day, week or shift looks like: asked twice even when one adds where.
+_DAY = {"day", "week", "shift"}
 
 
 # "like and dislike", "like most and least": one question asking the good and the bad side.
@@ -75,7 +78,13 @@ def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
         return True
     # One question's words all inside the other's ("the day to day on site" and "a normal
     # day on a commercial site"): the longer one only narrows the same question.
-    return inter >= 2 and inter == min(len(a), len(b)) and jaccard >= 0.5
+    if inter >= 2 and inter == min(len(a), len(b)) and jaccard >= 0.5:
+        return True
+    # "What does a normal day look like?" and "What's a typical day in the lab like?": one
+    # word of meaning, and the other question only adds where.
+    if inter == 1 and min(len(a), len(b)) == 1 and max(len(a), len(b)) == 2:
+        return bool(a & b & _DAY)
+    return False
 
 
 def find_duplicates(questions: list[str], limit: int = 400) -> list[tuple[int, int]]:
