@@ -76,9 +76,9 @@ def featurise(rows: list[tuple[str, str]]) -> list[tuple[list[tuple[str, float]]
     return out
 
 
-def train(data: list[tuple[list[tuple[str, float]], str]], prune: float = PRUNE) -> dict:
+def train(data: list[tuple[list[tuple[str, float]], str]]) -> dict:
     """Softmax regression by stochastic gradient descent, deterministic."""
-    return stored(*train_raw(data), prune)
+    return stored(*train_raw(data), PRUNE)
 
 
 def train_raw(

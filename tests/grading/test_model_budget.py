@@ -8,8 +8,6 @@ import pytest
 
 from benchmarks import check_model, model_budget, question_model
 
-DATA = Path(check_model.OUT).parent
-
 
 @pytest.mark.parametrize("module", [check_model, question_model], ids=lambda m: m.__name__)
 def test_stored_model_fits_its_budget(module) -> None:
