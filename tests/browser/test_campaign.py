@@ -218,3 +218,32 @@ def test_beliefs_feed_the_thank_you_note(offline_context, site_url: str) -> None
     violations = audit(page, 'section.iic-exercise[data-kind="thanks"]')
     assert not violations, describe(violations)
     traffic.assert_clean()
+
+
+def test_quick_changes_while_the_tools_load_are_all_kept(offline_context, site_url: str) -> None:
+    """Two beliefs and two people added in a row before Python has loaded: every one is
+    drawn and saved. Each change must start from the list the one before it saved, or
+    the second reply overwrites the first."""
+    context, traffic = offline_context
+    page = context.new_page()
+    page.goto(f"{site_url}/book/campaign.html")
+    beliefs = page.locator(BELIEFS)
+    texts = ("Night shifts would suit me", "I would like the teamwork on a ward")
+    for text in texts:
+        beliefs.get_by_label("A belief, in one sentence").fill(text)
+        beliefs.get_by_role("button", name="Add belief").click()
+    tracker = page.locator(TRACKER)
+    names = ("Aunt Rosa", "Dr Okoye")
+    for name in names:
+        tracker.get_by_label("Name or short description").fill(name)
+        tracker.get_by_role("button", name="Add to my tracker").click()
+    page.wait_for_function(
+        """([b, t, texts, names]) => texts.every(x => b.innerText.includes(x))
+               && names.every(x => t.innerText.includes(x))""",
+        arg=[beliefs.element_handle(), tracker.element_handle(), list(texts), list(names)],
+        timeout=BOOT_MS)
+    saved = page.evaluate("""() => [localStorage.getItem('iic:worksheet:beliefs'),
+                                    localStorage.getItem('iic:worksheet:contacts')]""")
+    assert all(text in saved[0] for text in texts), saved[0]
+    assert all(name in saved[1] for name in names), saved[1]
+    traffic.assert_clean()

@@ -106,6 +106,25 @@
     if (notes.length) shared.notice(section, notes.join(" "));
   }
 
+  // One request at a time per list, each reading the saved list only when it is sent.
+  // Two changes made while the worker is still starting (a learner adding two beliefs
+  // before Python has loaded) would otherwise both start from the list as it was, and
+  // the second reply, saved last, would drop the first change.
+  function oneAtATime() {
+    let last = Promise.resolve();
+    return (job) => {
+      const next = last.then(job, job);
+      last = next.then(() => null, () => null);
+      return next;
+    };
+  }
+
+  // Empty an input after its change was saved, unless the learner has already typed
+  // something new into it while the reply was on its way.
+  function clearIfUnchanged(input, sent) {
+    if (input.value === sent) input.value = "";
+  }
+
   function bump(section, key) {
     section.dataset[key] = String((Number(section.dataset[key]) || 0) + 1);
   }
@@ -143,10 +162,13 @@
     }
 
     let busy = 0;
+    const queue = oneAtATime();
     function send(action, payload, options) {
       const opts = options || {};
       busy += 1;
-      return request(section, coach, shared, "tracker", action, Object.assign({ data: saved() }, payload)).then((out) => {
+      return queue(() =>
+        request(section, coach, shared, "tracker", action, Object.assign({ data: saved() }, payload)),
+      ).then((out) => {
         busy -= 1;
         if (!out) return null;
         if (opts.keepViewOnFailure && !out.changed) {
@@ -180,11 +202,11 @@
       };
       send("add", { fields: fields }, { keepViewOnFailure: true }).then((out) => {
         if (out && out.changed) {
-          name.value = "";
-          org.value = "";
-          note.value = "";
-          ref.value = "";
-          warmth.value = "auto";
+          clearIfUnchanged(name, fields.name);
+          clearIfUnchanged(org, fields.organisation);
+          clearIfUnchanged(note, fields.note);
+          if (ref.value === fields.referred_by) ref.value = "";
+          if (!name.value) warmth.value = "auto";
           name.focus();
         }
       });
@@ -256,7 +278,7 @@
     });
 
     function exportFile(action) {
-      request(section, coach, shared, "tracker", action, { data: saved() }).then((out) => {
+      queue(() => request(section, coach, shared, "tracker", action, { data: saved() })).then((out) => {
         if (!out) return;
         if (out.file) download(out.file.name, out.file.type, out.file.text);
         shared.setStatus(section, out.message, false);
@@ -303,10 +325,12 @@
     }
 
     let busy = 0;
+    const queue = oneAtATime();
     function send(action, payload, keepViewOnFailure) {
-      const body = Object.assign({ data: saved(), tracker: shared.readWorksheet("contacts") || {}, uid: section.id }, payload);
+      const body = () =>
+        Object.assign({ data: saved(), tracker: shared.readWorksheet("contacts") || {}, uid: section.id }, payload);
       busy += 1;
-      return request(section, coach, shared, "beliefs", action, body).then((out) => {
+      return queue(() => request(section, coach, shared, "beliefs", action, body())).then((out) => {
         busy -= 1;
         if (!out) return null;
         if (keepViewOnFailure && !out.changed) {
@@ -321,9 +345,10 @@
     }
 
     addBelief.addEventListener("click", () => {
-      send("add_belief", { text: beliefText.value }, true).then((out) => {
+      const text = beliefText.value;
+      send("add_belief", { text: text }, true).then((out) => {
         if (out && out.changed) {
-          beliefText.value = "";
+          clearIfUnchanged(beliefText, text);
           beliefText.focus();
         }
       });
@@ -331,13 +356,14 @@
     onEnter(beliefText, addBelief);
     addNote.addEventListener("click", () => {
       const stance = section.querySelector("input[type=radio]:checked");
+      const text = noteText.value;
       send("add_note", {
         contact: contact.value,
         belief: which.value,
         stance: stance ? stance.value : "",
-        text: noteText.value,
+        text: text,
       }, true).then((out) => {
-        if (out && out.changed) noteText.value = "";
+        if (out && out.changed) clearIfUnchanged(noteText, text);
       });
     });
     onEnter(noteText, addNote);
