@@ -4,7 +4,6 @@ latency.
     python -m benchmarks.graders                  # every fixture round, then latency
     python -m benchmarks.graders --misses         # ... with each disagreement
     python -m benchmarks.graders --sealed s1      # a sealed round (its first run)
-    python -m benchmarks.graders --sealed s1 --baseline /path/to/other/checkout
 
 Fixtures live in tests/fixtures/grading/*.jsonl, one round per file suffix (none: the
 first development set; ``_rw20``: the real-world-grounded development set). Sealed rounds
