@@ -24,8 +24,11 @@ _LIKE_FILLER = re.compile(
 # Questions that ask for opposite things are never duplicates ("like most" vs "like least").
 _NEGATIVE = {"least", "worst", "dislike", "hate", "downside", "not", "hard", "frustrat", "bad",
              "don't", "dont", "didn't", "doesn't"}
-# What a typical day, week or shift looks like: asked twice even when one adds where.
-_DAY = {"day", "week", "shift"}
+# What a typical day, week or shift looks like, what they enjoy, what is hardest: asked
+# twice even when one adds where ("the best part of the programme", "enjoy most").
+_CORE_ASKS = {"day", "week", "shift", "enjoy", "hard"}
+# ... but not when the added word asks something else about it ("how long are the shifts").
+_NOT_WHERE = {"long", "hour", "hours", "time", "often", "start", "end", "pay", "when"}
 
 
 # "like and dislike", "like most and least": one question asking the good and the bad side.
@@ -81,9 +84,9 @@ def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
     if inter >= 2 and inter == min(len(a), len(b)) and jaccard >= 0.5:
         return True
     # "What does a normal day look like?" and "What's a typical day in the lab like?": one
-    # word of meaning, and the other question only adds where.
+    # word of meaning, and the other question only adds where or what.
     if inter == 1 and min(len(a), len(b)) == 1 and max(len(a), len(b)) == 2:
-        return bool(a & b & _DAY)
+        return bool(a & b & _CORE_ASKS) and not (a | b) & _NOT_WHERE
     return False
 
 
