@@ -300,7 +300,16 @@ def test_five_thousand_line_question_list() -> None:
     assert not r.check("questions.count_fits_time").passed
 
 
+def _reference_work() -> list[str]:
+    # Plain interpreter work of a fixed size: the yardstick for this machine, right now.
+    return sorted(str(i * 7919 % 1000) for i in range(3000))
+
+
 def test_typical_pitch_is_fast() -> None:
+    """A typical pitch grades in at most 9 times a fixed piece of plain Python work timed
+    alongside it (about 6 times on the machines measured; 3-7 ms). A ratio, not a fixed
+    budget: the same code measured 4.1 to 6.8 ms on one machine within minutes, while the
+    ratio stayed between 5.6 and 6.0."""
     text = (
         "Subject: Fellow alum curious about hospital pharmacy\n\nHi Dr. Osei,\n\n"
         "I'm a third-year pharmacy student. Professor Lin suggested I contact you because you "
@@ -309,12 +318,18 @@ def test_typical_pitch_is_fast() -> None:
         "schedule.\n\nThank you,\nAna"
     )
     grade_pitch(text)
-    times = []
+    _reference_work()
+    pitch, reference = [], []
     for _ in range(50):
         t0 = time.process_time()
         grade_pitch(text)
-        times.append(time.process_time() - t0)
-    assert statistics.median(times) < 0.005
+        pitch.append(time.process_time() - t0)
+        t0 = time.process_time()
+        _reference_work()
+        reference.append(time.process_time() - t0)
+    ratio = statistics.median(pitch) / statistics.median(reference)
+    assert ratio < 9, f"{ratio:.1f} times the reference work ({statistics.median(pitch):.4f}s)"
+    assert statistics.median(pitch) < 0.05
 
 
 def test_bullets_without_a_space_and_two_numbered_questions_on_one_line() -> None:
