@@ -47,6 +47,36 @@ def _roles() -> re.Pattern:
 
 
 _IT_RE = re.compile(r"\bIT\b")
+_SLOT_WORD = re.compile(r"[a-z][\w&'/-]*")
+_SLOT_WORDS = 6
+
+
+def _slot_targets(norm: str) -> list[tuple[int, int]]:
+    """Words in the place a goal names what it asks about, when they are not generic.
+
+    The field lists cannot know every field ("devrel", "chartering", "auction houses");
+    the place in the sentence can: "curious about drones" names a target and "curious
+    about the challenges" does not. Generic words before the phrase are skipped; the
+    phrase ends at the first generic word or joining word after it.
+    """
+    generic = frozenset(cue(KIND, "generic_words"))
+    breaks = frozenset(cue(KIND, "slot_breaks"))
+    spans = []
+    for pattern in cue(KIND, "target_slots")["patterns"]:
+        for m in re.finditer(pattern, norm):
+            start = end = None
+            for word in list(_SLOT_WORD.finditer(m.group(1)))[:_SLOT_WORDS]:
+                text = word.group(0).strip("'/-")
+                if text in generic or text in breaks:
+                    if start is not None:
+                        break
+                    continue
+                if start is None:
+                    start = m.start(1) + word.start()
+                end = m.start(1) + word.end()
+            if start is not None:
+                spans.append((start, end))
+    return spans
 
 
 def grade_goal(text: str) -> Report:
@@ -62,6 +92,7 @@ def grade_goal(text: str) -> Report:
     target = find_all(LEX, "fields", filled) + find_all(LEX, "target_patterns", filled)
     target += [m.span() for m in _roles().finditer(filled)]
     target += [m.span() for m in _IT_RE.finditer(head)]
+    target += _slot_targets(filled)
     target += [
         m.span(1) for m in _ACRONYM_RE.finditer(head)
         if m.group(1) not in _PLACES and not any(a <= m.start(1) < b for a, b in target)
