@@ -20,6 +20,7 @@ from . import rubric
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*")
 _SKIP_SPAN = re.compile(
     r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\S+\.(?:com|org|net|edu|gov|io|co\.uk|ac\.uk)\b"
+    r"|\b[\w-]+(?:\.[\w-]+)+/\S*"  # a link without its scheme: linktr.ee/name, bit.ly/x
     r"|\[[^\[\]\n]{0,60}\]|<[^<>\n]{0,60}>|\{[^{}\n]{0,60}\}"
 )
 _SENTENCE_END = re.compile(r"[.!?:;\n\u2022*\-\u2013\u2014\"(\[]\s*$")
