@@ -57,16 +57,20 @@ def _slot_targets(norm: str) -> list[tuple[int, int]]:
     The field lists cannot know every field ("devrel", "chartering", "auction houses");
     the place in the sentence can: "curious about drones" names a target and "curious
     about the challenges" does not. Generic words before the phrase are skipped; the
-    phrase ends at the first generic word or joining word after it.
+    phrase ends at the first generic word or joining word after it, and a word that starts
+    a new clause ("after the move", "if it's for me") ends it wherever it comes.
     """
     generic = frozenset(cue(KIND, "generic_words"))
     breaks = frozenset(cue(KIND, "slot_breaks"))
+    ends = frozenset(cue(KIND, "slot_ends"))
     spans = []
     for pattern in cue(KIND, "target_slots")["patterns"]:
         for m in re.finditer(pattern, norm):
             start = end = None
             for word in list(_SLOT_WORD.finditer(m.group(1)))[:_SLOT_WORDS]:
                 text = word.group(0).strip("'/-")
+                if text in ends:
+                    break
                 if text in generic or text in breaks:
                     if start is not None:
                         break
