@@ -51,6 +51,11 @@ _SLOT_WORD = re.compile(r"[a-z][\w&'/-]*")
 _SLOT_WORDS = 6
 
 
+@lru_cache(maxsize=1)
+def _slot_words() -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(cue(KIND, "generic_words")), frozenset(cue(KIND, "slot_ends"))
+
+
 def _slot_targets(norm: str) -> list[tuple[int, int]]:
     """Words in the place a goal names what it asks about, when they are not generic.
 
@@ -60,9 +65,7 @@ def _slot_targets(norm: str) -> list[tuple[int, int]]:
     phrase ends at the first generic word or joining word after it, and a word that starts
     a new clause ("after the move", "if it's for me") ends it wherever it comes.
     """
-    generic = frozenset(cue(KIND, "generic_words"))
-    breaks = frozenset(cue(KIND, "slot_breaks"))
-    ends = frozenset(cue(KIND, "slot_ends"))
+    generic, ends = _slot_words()
     spans = []
     for pattern in cue(KIND, "target_slots")["patterns"]:
         for m in re.finditer(pattern, norm):
@@ -71,7 +74,7 @@ def _slot_targets(norm: str) -> list[tuple[int, int]]:
                 text = word.group(0).strip("'/-")
                 if text in ends:
                     break
-                if text in generic or text in breaks:
+                if text in generic:
                     if start is not None:
                         break
                     continue

@@ -80,7 +80,7 @@ LABELLED = [
 ]
 HELDOUT_THRESHOLD = 0.85  # small rounds: one miss in eight is 87.5%
 # Rounds 21 onwards were sealed real-world rounds, measured once before any tuning (their
-# first-run figures are in tests/fixtures/grading/first_runs/), rounds 153-158 (s133-s138) the
+# first-run figures are in tests/fixtures/grading/first_runs/), rounds 165-170 (s145-s150) the
 # last of them. Their floor is lower; the golden files pin every decision.
 REAL_WORLD_THRESHOLD = 0.70
 
