@@ -94,6 +94,9 @@ def test_random_saved_values_never_break_a_page(browser, site_url: str,
         cmap.get_by_role("button", name="Add to my tracker", exact=True).click()
         page.wait_for_function("([el, n]) => Number(el.dataset.iicMapped || 0) > n",
                                arg=[cmap.element_handle(), before], timeout=60_000)
+        # The counter also moves when the saved list is first drawn, which can come after
+        # `before` was read: wait for the added name itself before reading the list.
+        cmap.locator(".iic-contacts-area", has_text="Aunt Rosa").wait_for(timeout=60_000)
         assert "Aunt Rosa" in cmap.locator(".iic-contacts-area").inner_text()
 
         # The progress page shows and exports everything, the typed note included.
