@@ -140,16 +140,21 @@ _ANY_START = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _either_or_pattern() -> re.Pattern | None:
-    pats = rubric.flag("closed")["cues"].get("either_or", [])
+@lru_cache(maxsize=2)
+def _either_or_pattern(key: str = "either_or") -> re.Pattern | None:
+    pats = rubric.flag("closed")["cues"].get(key, [])
     return compile_terms(None, pats) if pats else None
 
 
 def _either_or(head: str) -> bool:
     """A choice between alternatives, not a yes/no question."""
     pat = _either_or_pattern()
-    return bool(pat is not None and not _ANY_START.match(head) and pat.search(head))
+    if pat is None or _ANY_START.match(head) or not pat.search(head):
+        return False
+    # "Could you introduce me to anyone at A or B?" and "two or three people" still want
+    # a yes or a no: the "or" sits inside one thing asked for.
+    inside = _either_or_pattern("not_either_or")
+    return not (inside is not None and inside.search(head))
 
 
 @lru_cache(maxsize=1)

@@ -45,9 +45,19 @@ def _stem(w: str) -> str:
     return w
 
 
+# "What is your work environment like?" asks what it is, not what anyone likes; the
+# words between stay, only "like" goes (but "what is it you like" keeps its liking).
+_IS_LIKE = re.compile(
+    r"\b((?:is|are|was|were)\s+(?:(?!(?:you|u|i|they|people|we|it)\b)[\w'-]+\s+){1,5}?)like\b"
+)
+# "start-up" and "startup" are one word.
+_START_UP = re.compile(r"\bstart-ups?\b")
+
+
 def signature(question: str) -> frozenset[str]:
     toks = []
-    text = _LIKE_FILLER.sub(" ", normalise(question[:500]))
+    text = _START_UP.sub("startup", normalise(question[:500]))
+    text = _IS_LIKE.sub(r"\1", _LIKE_FILLER.sub(" ", text))
     for w in _WORD.findall(text):
         if w in _STOP:
             continue
