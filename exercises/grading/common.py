@@ -424,6 +424,13 @@ def negated(norm: str, start: int, window: int = 60) -> bool:
     return bool(_NEG_RE.search(_NOT_NEGATING.sub(" ", chunk[cut:])))
 
 
+def find_thanks(kind: str, key: str, norm: str) -> list[tuple[int, int]]:
+    """A kind's own thanks cues plus thanks in other languages, one list that pitches and
+    thank-you notes share (rubric.json's shared ``thanks_in_other_languages``)."""
+    own = find_all(kind, key, norm)
+    return sorted({*own, *find_all("shared", "thanks_in_other_languages", norm)})
+
+
 def find_all(name: str, key: str, norm: str, skip_negated: bool = False) -> list[tuple[int, int]]:
     """Spans where lexicon ``key`` matches: its phrases (whole words) and its patterns."""
     index, regex = phrase_index(name, key)

@@ -12,6 +12,7 @@ from .common import (
     empty_report,
     find_all,
     find_job_asks,
+    find_thanks,
     finish,
     is_blank,
     make_check,
@@ -296,7 +297,7 @@ def _concise(text: str, channel: str, subject: tuple[int, int] | None, meta: dic
 
 
 def _polite(text: str, norm: str) -> Check:
-    spans = find_all(LEX, "polite_close", norm)
+    spans = find_thanks(LEX, "polite_close", norm)
     return make_check(KIND, "pitch.polite_close", bool(spans), spans, found=quote(text, spans))
 
 

@@ -13,6 +13,7 @@ from .common import (
     empty_report,
     find_all,
     find_job_asks,
+    find_thanks,
     finish,
     is_blank,
     make_check,
@@ -45,7 +46,7 @@ def grade_thank_you(text: str, known_words: Iterable[str] = ()) -> Report:
     norm = normalise(head)
     filled, blanked, slots = slot_views(head, norm)
 
-    grat = find_all(LEX, "gratitude", filled)
+    grat = find_thanks(LEX, "gratitude", filled)
     detail = find_all(LEX, "specific_detail", blanked) + _detail_leads(head, blanked)
     detail += [
         m.span() for m in _QUOTED_TITLE.finditer(head) if "#" not in blanked[m.start() : m.end()]
