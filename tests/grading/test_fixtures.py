@@ -80,8 +80,8 @@ LABELLED = [
 ]
 HELDOUT_THRESHOLD = 0.85  # small rounds: one miss in eight is 87.5%
 # Rounds 21 onwards were sealed real-world rounds, measured once before any tuning (their
-# first-run figures are in tests/fixtures/grading/first_runs/), rounds 165-170 (s145-s150) the
-# last of them. Their floor is lower; the golden files pin every decision.
+# first-run figures are in tests/fixtures/grading/first_runs/; the highest rwNNN files are the
+# newest). Their floor is lower; the golden files pin every decision.
 REAL_WORLD_THRESHOLD = 0.70
 
 
