@@ -97,7 +97,9 @@ _WHAT = {
 }
 
 
-def _cap_applies(cap: dict[str, Any], checks: list[Check], meta: dict[str, Any]) -> bool:
+def _cap_applies(
+    cap: dict[str, Any], checks: list[Check], meta: dict[str, Any], kind: str = ""
+) -> bool:
     when = cap["when"]
     failed = {c.id for c in checks if not c.passed}
     if "failed_any" in when and failed & set(when["failed_any"]):
@@ -112,6 +114,8 @@ def _cap_applies(cap: dict[str, Any], checks: list[Check], meta: dict[str, Any])
     if least is not None and len(_core_failed(checks)) >= least:
         return True
     least = when.get("failed_at_least")
+    if isinstance(least, dict):
+        least = least.get(kind)  # a count per kind: a short note shows gaps sooner
     if least is not None and len(_real_failures(checks)) >= least:
         return True
     share = when.get("core_failed_share_at_least")
@@ -130,9 +134,10 @@ def _is_core(check_id: str) -> bool:
 
 
 def _real_failures(checks: list[Check]) -> list[Check]:
-    """Every failed check that is more than a nit (one slip of spelling is a nit)."""
+    """Every failed published check that is more than a nit (one slip of spelling is a nit;
+    the extra checks, such as a LinkedIn note's missing subject line, are not counted)."""
     nit = rubric.spelling().get("nit_misspellings", 0)
-    return [c for c in checks if not c.passed
+    return [c for c in checks if not c.passed and ".extra." not in c.id
             and not (c.id.endswith(".spelling") and len(c.details) <= nit)]
 
 
@@ -167,11 +172,17 @@ def apply_caps(kind: str, report: Report) -> None:
     values["core_failed"] = str(len(failed))
     values["core_total"] = str(sum(1 for c in report.checks if _is_core(c.id)))
     values["failed_labels"] = _and([f"\u201c{c.label}\u201d" for c in failed])
+    real = _real_failures(report.checks)
+    values["real_failed"] = str(len(real))
+    values["real_failed_labels"] = _and([f"\u201c{c.label}\u201d" for c in real])
     lo_hi = meta.get("range")
     if isinstance(lo_hi, list) and len(lo_hi) == 2:
         values["fewest"], values["most"] = str(lo_hi[0]), str(lo_hi[1])
     order = rubric.level_ids()
-    applying = [cap for cap in rubric.caps() if _cap_applies(cap, report.checks, meta)]
+    applying = [
+        cap for cap in rubric.caps()
+        if kind in cap.get("kinds", (kind,)) and _cap_applies(cap, report.checks, meta, kind)
+    ]
     chosen = None
     if applying:
         # The strictest cap wins; among equals, the first in the rubric's order.
@@ -205,6 +216,8 @@ def _fix_first(report: Report) -> str | None:
             ids = {c.id for c in failed if c.id.endswith(".spelling")}
         if cap and cap["id"] in ("too_few_questions", "too_many_questions"):
             ids = {"questions.count_fits_time"}
+        if cap and "failed_at_least" in cap["when"]:
+            ids = {c.id for c in _real_failures(report.checks)}
         if cap and "core_failed_at_least" in cap["when"]:
             ids = {c.id for c in _core_failed(report.checks)}
             core = [c for c in failed if c.id in ids]

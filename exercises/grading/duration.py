@@ -83,6 +83,10 @@ _NOT_MEETING_AFTER = re.compile(
     r"|of\s+(?!your\b|time\b|questions?\b|advice\b|conversation\b|chat\b|talk\b|insight|"
     r"perspective|guidance\b|q&a\b|discussion\b|informational\b)[a-z]+|commute)\b"
 )
+# "the time difference is 6 hours": a gap between time zones, not the length of the call.
+_NOT_MEETING_BEFORE = re.compile(
+    r"\b(?:difference|time\s*zones?)\s+(?:is\s+|of\s+)?(?:about\s+|around\s+|only\s+|just\s+)?$"
+)
 # "an HR manager": the letters "hr" after "a"/"an" name a department, not an hour.
 _HR_NOT_HOUR = re.compile(
     r"^an?\s+(?:hrs?|h)\s+(?!(?:or|max|tops|long|call|chat|meeting|of|to|for|at|on)\b)[a-z]"
@@ -126,6 +130,8 @@ def find_durations(norm: str) -> list[tuple[int, int, float]]:
     for m in _MINUTES_RE.finditer(norm):
         if _NOT_MEETING_AFTER.match(norm, m.end()):
             continue
+        if _NOT_MEETING_BEFORE.search(norm[max(0, m.start() - 40) : m.start()]):
+            continue
         unit_at = re.search(r"-?(?:minute|min|mn|m\b|m$)", m.group(0))
         head = m.group(0)[: unit_at.start()] if unit_at else m.group(0)
         nums = _numbers(head)
@@ -133,6 +139,8 @@ def find_durations(norm: str) -> list[tuple[int, int, float]]:
             found.append((m.start(), m.end(), max(nums)))
     for m in _HOURS_RE.finditer(norm):
         if _NOT_MEETING_AFTER.match(norm, m.end()):
+            continue
+        if _NOT_MEETING_BEFORE.search(norm[max(0, m.start() - 40) : m.start()]):
             continue
         if _HR_NOT_HOUR.match(norm[m.start() : m.end() + 30]):
             continue

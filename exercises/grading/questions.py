@@ -461,9 +461,23 @@ def _double(qn: str, pat: re.Pattern) -> bool:
     for m in pat.finditer(qn):
         if _SAME_THING.match(qn, m.start()):
             continue
-        if not _BETWEEN.search(qn, 0, m.start() + 1):
+        if not _compares_one_thing(qn, m.start()):
             return True
     return False
+
+
+def _compares_one_thing(qn: str, at: int) -> bool:
+    """A "between X and Y" before ``at`` that the "and" belongs to. After a comma or the
+    comparison's own "and" it is over: "the difference between A and B, and which would
+    you pick?" asks a second thing."""
+    found = list(_BETWEEN.finditer(qn, 0, at + 1))
+    if not found:
+        return False
+    gap = qn[found[-1].end() : at + 1]
+    return "," not in gap and not _AND.search(gap)
+
+
+_AND = re.compile(r"\band\b")
 
 
 # "What was your first job and how did you get it?": the second part asks about the same

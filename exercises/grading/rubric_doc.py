@@ -87,7 +87,24 @@ def render() -> str:
             parts.append(f"`{when['meta_true']}`")
         for key, least in when.get("meta_at_least", {}).items():
             parts.append(f"{key} >= {least}")
-        out.append(f"| `{cap['id']}` | {cap['level']} | {'; '.join(parts)} |")
+        if "core_failed_at_least" in when:
+            parts.append(f"{when['core_failed_at_least']} or more important checks fail")
+        if "core_failed_share_at_least" in when:
+            share = when["core_failed_share_at_least"]
+            parts.append(f"at least {share:.0%} of the important checks fail")
+        if "failed_at_least" in when:
+            least = when["failed_at_least"]
+            labels = rubric.general()["kind_labels"]
+            if isinstance(least, dict):
+                counts = ", ".join(f"{n} or more ({labels[k].lower()})" for k, n in least.items())
+            else:
+                counts = f"{least} or more"
+            parts.append(f"checks failing: {counts}; one slip of spelling is a nit")
+        where = ""
+        if cap.get("kinds") and not isinstance(when.get("failed_at_least"), dict):
+            labels = rubric.general()["kind_labels"]
+            where = " (" + ", ".join(labels[k] for k in cap["kinds"]) + " only)"
+        out.append(f"| `{cap['id']}` | {cap['level']} | {' or '.join(parts)}{where} |")
     for kind in rubric.KINDS:
         data = rubric.kind_data(kind)
         total = sum(c["weight"] for c in data["checks"])

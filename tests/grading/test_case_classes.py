@@ -148,3 +148,53 @@ def test_own_job_and_stock_phrases_are_not_job_asks() -> None:
     for line in fine:
         r = grade_thank_you(start + line + "\n\nWarmly,\nKemi")
         assert r.check("thanks.no_job_ask").passed, line
+
+
+def test_a_thank_you_with_three_gaps_needs_work_and_says_which() -> None:
+    bare = ("Dear Mr Osei,\n\nThank you for your time on Monday. It was really helpful."
+            "\n\nKind regards,\nAma")
+    r = grade_thank_you(bare)
+    failed = {c.id for c in r.checks if not c.passed}
+    assert failed == {"thanks.specific_detail", "thanks.next_step", "thanks.keeps_in_touch"}
+    assert r.level == "needs-work" and r.cap["id"] == "several_fixes"
+    assert "3 parts" in r.cap["sentence"] and "Keeps the door open" in r.cap["sentence"]
+    # Two gaps stay at almost: naming something from the talk fills the third.
+    two = bare.replace("It was really helpful.", "Your story about the Tema port audit stayed "
+                       "with me.")
+    r = grade_thank_you(two)
+    assert {c.id for c in r.checks if not c.passed} == {"thanks.next_step", "thanks.keeps_in_touch"}
+    assert r.level == "almost" and (r.cap or {}).get("id") != "several_fixes"
+
+
+def test_three_gaps_in_a_pitch_do_not_use_the_thank_you_cap() -> None:
+    r = pitch("I'm a second-year nursing student. I'd love to hear how you moved from the ward "
+              "into infection control and what the work involves. Thank you!")
+    failed = [c.id for c in r.checks if not c.passed and ".extra." not in c.id]
+    assert len(failed) >= 3, failed
+    assert (r.cap or {}).get("id") != "several_fixes"
+
+
+PLAN = ("I am Tamsin, a final-year civil engineering student at Leeds. Dr Okafor, my "
+        "dissertation supervisor, suggested I contact you because you moved from bridge design "
+        "into rail signalling at Network Rail. I would love to learn how you made that switch "
+        "and what your typical week involves. Could we have a 20-minute call on Tuesday at 3pm?")
+
+
+def test_two_small_gaps_in_a_pitch_hold_it_at_almost() -> None:
+    r = grade_pitch("Hello Mr Achebe,\n\n" + PLAN + "\n\nTamsin Hale")
+    failed = {c.id for c in r.checks if not c.passed and ".extra." not in c.id}
+    assert failed == {"pitch.flexible_scheduling", "pitch.polite_close"}
+    assert r.level == "almost" and r.cap["id"] == "two_fixes"
+    assert r.cap["sentence"].startswith("The level is held at \u201calmost\u201d because 2 parts")
+    # One small gap alone can still be ready.
+    r = pitch(PLAN.replace("on Tuesday at 3pm", "whenever suits you"))
+    assert r.level == "ready" and r.cap is None
+
+
+def test_four_gaps_in_a_pitch_need_work() -> None:
+    text = PLAN.replace("Could we have a 20-minute call", "Could we talk").replace(
+        "typical week involves", "typicall week invovles")
+    r = grade_pitch("Hello Mr Achebe,\n\n" + text + "\n\nTamsin Hale")
+    failed = {c.id for c in r.checks if not c.passed and ".extra." not in c.id}
+    assert len(failed) == 4 and "pitch.spelling" in failed
+    assert r.level == "needs-work" and r.cap["id"] == "several_fixes"
