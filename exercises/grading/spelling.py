@@ -224,6 +224,15 @@ def suggestions(word: str, limit: int | None = None) -> list[str]:
 _TITLE_BEFORE = re.compile(
     r"\b(?:mr|mrs|ms|mx|dr|prof|st|sr|jr|mt|rev|sgt|capt|col|gen|hon|fr)\.\s*$", re.I
 )
+# "hey karim", "dear mr lindo": a lower-case word right after an opening greeting or a title
+# is the reader's name, written the way the writer types everything.
+_NAME_BEFORE = re.compile(
+    r"(?:(?:^|\n)\s*(?:hi|hey|hello|dear|hiya|heya|yo|good\s+(?:morning|afternoon|evening))"
+    r"\s*,?\s+|\b(?:mr|mrs|ms|miss|dr|prof|sir|madam|mx|mister)\.?\s+)$",
+    re.I,
+)
+# "maam" after "good morning" is ma'am without its apostrophe, not a name.
+_TITLE_SLIPS = frozenset({"maam", "mam", "madm"})
 # Parts of hyphenated words that are fine alone ("pre-PT", "multi-site", "co-op").
 # Prefixes that make new words from listed ones without a hyphen.
 _WORD_PREFIXES = ("re", "pre", "un", "super", "co", "multi", "over", "under", "sub", "non",
@@ -271,6 +280,8 @@ def misspellings(
             continue
         if word[0].isupper() and _name_line(text, a):
             continue  # "Priya Nair" signing off, "Hi Maria" opening
+        if word.lower() not in _TITLE_SLIPS and _NAME_BEFORE.search(text[max(0, a - 40) : a]):
+            continue
         key = word.lower()
         if key not in seen:
             if is_known(word, extra):

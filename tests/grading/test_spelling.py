@@ -40,3 +40,15 @@ def test_the_rules_do_not_hide_a_misspelt_word_with_a_prefix_like_start() -> Non
     assert not spelling.is_known("reveiw")
     assert not spelling.is_known("unfortunatly")
     assert not spelling.is_known("overwelming")
+
+
+def test_a_lower_case_name_after_a_greeting_or_title_is_left_alone() -> None:
+    for text in ("hey tamsyn!! thanks for the chat", "Dear mr okonkwo, thank you",
+                 "good morning sir adewale, I am a student"):
+        assert spelling.misspellings(text) == [], text
+    # ma'am without its apostrophe is still a slip, and so is a misspelling later on.
+    found = [t[a:b] for t in ["good morning maam, I am a student"]
+             for a, b, _ in spelling.misspellings(t)]
+    assert found == ["maam"]
+    text = "hey tamsyn, the advise was realy good"
+    assert [text[a:b] for a, b, _ in spelling.misspellings(text)] == ["realy"]
