@@ -124,13 +124,17 @@ def _numbers(s: str) -> list[float]:
     return out
 
 
+def _not_the_meeting(norm: str, m: re.Match) -> bool:
+    """The duration describes something else: "5 minutes away", "a difference of 6 hours"."""
+    before = norm[max(0, m.start() - 40) : m.start()]
+    return bool(_NOT_MEETING_AFTER.match(norm, m.end()) or _NOT_MEETING_BEFORE.search(before))
+
+
 def find_durations(norm: str) -> list[tuple[int, int, float]]:
     """Concrete durations in a normalised text as (start, end, upper minutes)."""
     found: list[tuple[int, int, float]] = []
     for m in _MINUTES_RE.finditer(norm):
-        if _NOT_MEETING_AFTER.match(norm, m.end()):
-            continue
-        if _NOT_MEETING_BEFORE.search(norm[max(0, m.start() - 40) : m.start()]):
+        if _not_the_meeting(norm, m):
             continue
         unit_at = re.search(r"-?(?:minute|min|mn|m\b|m$)", m.group(0))
         head = m.group(0)[: unit_at.start()] if unit_at else m.group(0)
@@ -138,9 +142,7 @@ def find_durations(norm: str) -> list[tuple[int, int, float]]:
         if nums:
             found.append((m.start(), m.end(), max(nums)))
     for m in _HOURS_RE.finditer(norm):
-        if _NOT_MEETING_AFTER.match(norm, m.end()):
-            continue
-        if _NOT_MEETING_BEFORE.search(norm[max(0, m.start() - 40) : m.start()]):
+        if _not_the_meeting(norm, m):
             continue
         if _HR_NOT_HOUR.match(norm[m.start() : m.end() + 30]):
             continue

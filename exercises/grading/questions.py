@@ -454,6 +454,7 @@ _OPINION_START = re.compile(
 
 
 _BETWEEN = re.compile(r"\b(?:between|both|either|whether)\b")
+_AND = re.compile(r"\band\b")
 
 
 def _double(qn: str, pat: re.Pattern) -> bool:
@@ -475,9 +476,6 @@ def _compares_one_thing(qn: str, at: int) -> bool:
         return False
     gap = qn[found[-1].end() : at + 1]
     return "," not in gap and not _AND.search(gap)
-
-
-_AND = re.compile(r"\band\b")
 
 
 # "What was your first job and how did you get it?": the second part asks about the same

@@ -78,6 +78,7 @@ def render() -> str:
     for lv in rubric.levels():
         out.append(f"| {lv['label']} (`{lv['id']}`) | {lv['min_score']} | {_cell(lv['means'])} |")
     out += ["", "| cap | at most | when |", "|---|---|---|"]
+    labels = rubric.general()["kind_labels"]
     for cap in rubric.caps():
         when = cap["when"]
         parts = []
@@ -94,15 +95,13 @@ def render() -> str:
             parts.append(f"at least {share:.0%} of the important checks fail")
         if "failed_at_least" in when:
             least = when["failed_at_least"]
-            labels = rubric.general()["kind_labels"]
             if isinstance(least, dict):
                 counts = ", ".join(f"{n} or more ({labels[k].lower()})" for k, n in least.items())
             else:
                 counts = f"{least} or more"
             parts.append(f"checks failing: {counts}; one slip of spelling is a nit")
         where = ""
-        if cap.get("kinds") and not isinstance(when.get("failed_at_least"), dict):
-            labels = rubric.general()["kind_labels"]
+        if cap.get("kinds"):
             where = " (" + ", ".join(labels[k] for k in cap["kinds"]) + " only)"
         out.append(f"| `{cap['id']}` | {cap['level']} | {' or '.join(parts)}{where} |")
     for kind in rubric.KINDS:

@@ -280,8 +280,6 @@ def misspellings(
             continue
         if word[0].isupper() and _name_line(text, a):
             continue  # "Priya Nair" signing off, "Hi Maria" opening
-        if word.lower() not in _TITLE_SLIPS and _NAME_BEFORE.search(text[max(0, a - 40) : a]):
-            continue
         key = word.lower()
         if key not in seen:
             if is_known(word, extra):
@@ -292,6 +290,8 @@ def misspellings(
         found = seen[key]
         if found is None:
             continue
+        if key not in _TITLE_SLIPS and _NAME_BEFORE.search(text[max(0, a - 40) : a]):
+            continue  # "hey karim": the reader's name, looked at only for unknown words
         if word[0].isupper() and not _common_near(found):
             continue  # a capitalised first word with only rare neighbours is likely a name
         out.append((a, b, found))
