@@ -39,6 +39,8 @@ _BOTH_SIDES = "+both-sides"
 
 
 def _stem(w: str) -> str:
+    if len(w) > 5 and w.endswith("ies"):
+        return w[:-3] + "y"  # "qualities" -> "quality", so plurals meet their synonyms
     for suf in ("ing", "ed", "es", "s"):
         if len(w) > len(suf) + 3 and w.endswith(suf):
             return w[: -len(suf)]
@@ -48,7 +50,11 @@ def _stem(w: str) -> str:
 # "What is your work environment like?" asks what it is, not what anyone likes; the
 # words between stay, only "like" goes (but "what is it you like" keeps its liking).
 _IS_LIKE = re.compile(
-    r"\b((?:is|are|was|were)\s+(?:(?!(?:you|u|i|they|people|we|it)\b)[\w'-]+\s+){1,5}?)like\b"
+    r"((?:\b(?:is|are|was|were)|'s)\s+(?:(?!(?:you|u|i|they|people|we|it)\b)[\w'-]+\s+){1,5}?)like\b"
+)
+# "the hardest thing about being a dispatcher" asks about the job, whatever it is called.
+_BEING_A_ROLE = re.compile(
+    r"\b(?:about|of)\s+being\s+an?\s+[\w-]+(?:\s+[\w-]+)?(?=\s*(?:[?.,;!]|$))"
 )
 # "start-up" and "startup" are one word.
 _START_UP = re.compile(r"\bstart-ups?\b")
@@ -58,11 +64,14 @@ def signature(question: str) -> frozenset[str]:
     toks = []
     text = _START_UP.sub("startup", normalise(question[:500]))
     text = _IS_LIKE.sub(r"\1", _LIKE_FILLER.sub(" ", text))
+    text = _BEING_A_ROLE.sub("about the job", text)
     for w in _WORD.findall(text):
         if w in _STOP:
             continue
         w = _SYN.get(w, w)
         w = _SYN.get(_stem(w), _stem(w))
+        if w in _STOP:
+            continue  # "things", "parts": a plural of a word that carries no meaning
         toks.append(w)
     if _BOTH_RE.search(text):
         toks.append(_BOTH_SIDES)
