@@ -47,7 +47,10 @@ _WORK_AT = re.compile(
     r"\b(?:work|job|jobs|role|roles|life|career|team|practice)\s+(?:at|with|for)\s+(?:the\s+)?"
     r"[A-Z][\w&'.-]+"
 )
-_MEET_AT = re.compile(r"\bmeet\s+(?:me|you|up)\b[^.!?\n]{0,30}\bat\b", re.I)
+_MEET_AT = re.compile(
+    r"\b(?:meet\s+(?:me|you|up)|come\s+(?:to|by)|visit|drop\s+by|stop\s+by)\b[^.!?\n]{0,30}\bat\b",
+    re.I,
+)
 _GENERIC_AT = {
     "LinkedIn",
     "The",
@@ -224,7 +227,7 @@ def _why_them(text: str, blanked: str) -> Check:
     for m in _WORK_AT.finditer(masked_orig):
         if m.group(0).split()[-1] not in _GENERIC_AT:
             spans.append(m.span())
-    # "meet me at the Starbucks" names a place to meet, not a reason.
+    # "meet me at the Starbucks" and "come to your office at Wuse" name a place, not a reason.
     spans = [sp for sp in spans if not _MEET_AT.search(masked_orig, max(0, sp[0] - 20), sp[1])]
     # A request for their vacancies ("whether your station has any vacancies") names them
     # only as an employer: it is a job ask, not a reason to talk to this person.

@@ -158,6 +158,12 @@ def _known_form(w: str, known: Any) -> bool:
     return w in known or _british_known(w, known) or _inflected_known(w, known)
 
 
+def _common_form(w: str, known: Any) -> bool:
+    """``w`` or the word it inflects is common enough to carry a prefix."""
+    stems = [w] + [w[: -len(e)] + r for e, r in _ENDINGS if len(w) > len(e) + 2 and w.endswith(e)]
+    return any(known.get(s, 0) >= _SUGGESTABLE or _british_known(s, known) for s in stems)
+
+
 def is_known(word: str, extra: Iterable[str] = ()) -> bool:
     """True when ``word`` is spelt right as far as the word list can tell."""
     w = word.lower().replace("\u2019", "'")
@@ -177,8 +183,8 @@ def is_known(word: str, extra: Iterable[str] = ()) -> bool:
         return True  # sooo, hiii: stretched for tone
     for prefix in _WORD_PREFIXES:
         rest = w[len(prefix):]
-        if w.startswith(prefix) and len(rest) >= 3 and _known_form(rest, known):
-            return True  # rebrand, superday, reframed
+        if w.startswith(prefix) and len(rest) >= 3 and _common_form(rest, known):
+            return True  # rebrand, superday, reframed (but not "reasuring" from rare "asur")
     if "'" in w:
         return w.replace("'", "") in known and w.replace("'", "") not in {"dont", "cant", "wont"}
     return False
