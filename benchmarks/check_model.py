@@ -25,6 +25,11 @@ from exercises.grading.generated import write_or_check
 
 OUT = Path(rubric.__file__).resolve().parent / "data" / "check_model.json"
 EPOCHS = 25
+# The weights kept are the mean of the last few epochs' weights: plain SGD stops wherever its
+# last shuffled pass left it, and a retrain on six more rounds moved 127 connection decisions
+# on texts it had already seen. With rounds rw201-rw224 held out, the eight learned checks got
+# 3,684 of 3,840 decisions right with the mean and 3,676 with the last step.
+AVERAGE_EPOCHS = 5
 RATE = 0.2
 MIN_COUNT = 2
 # The rubric's examples are its contract (tests/grading/test_rubric.py): each counts as
@@ -82,6 +87,8 @@ def train_one(rows: list[tuple[list[tuple[str, float]], bool]]) -> tuple[float, 
     data = [([(f, v) for f, v in feats if f in keep], y) for feats, y in rows]
     w: dict[str, float] = defaultdict(float)
     b = 0.0
+    mean_w: dict[str, float] = defaultdict(float)
+    mean_b = 0.0
     order = list(range(len(data)))
     rng = random.Random(20261203)
     for epoch in range(EPOCHS):
@@ -95,7 +102,11 @@ def train_one(rows: list[tuple[list[tuple[str, float]], bool]]) -> tuple[float, 
             b -= rate * g
             for f, v in feats:
                 w[f] -= rate * g * v
-    return b, dict(w)
+        if epoch >= EPOCHS - AVERAGE_EPOCHS:
+            mean_b += b / AVERAGE_EPOCHS
+            for f, x in w.items():
+                mean_w[f] += x / AVERAGE_EPOCHS
+    return mean_b, dict(mean_w)
 
 
 def stored(raw: dict[str, tuple[float, dict[str, float]]], prune: float) -> dict:
