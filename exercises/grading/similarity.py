@@ -66,12 +66,10 @@ def signature(question: str) -> frozenset[str]:
     text = _IS_LIKE.sub(r"\1", _LIKE_FILLER.sub(" ", text))
     text = _BEING_A_ROLE.sub("about the job", text)
     for w in _WORD.findall(text):
-        if w in _STOP:
-            continue
+        if w in _STOP or _stem(w) in _STOP:
+            continue  # "things", "parts": a plural of a word that carries no meaning
         w = _SYN.get(w, w)
         w = _SYN.get(_stem(w), _stem(w))
-        if w in _STOP:
-            continue  # "things", "parts": a plural of a word that carries no meaning
         toks.append(w)
     if _BOTH_RE.search(text):
         toks.append(_BOTH_SIDES)

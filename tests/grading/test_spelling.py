@@ -40,6 +40,8 @@ def test_the_rules_do_not_hide_a_misspelt_word_with_a_prefix_like_start() -> Non
     assert not spelling.is_known("reveiw")
     assert not spelling.is_known("unfortunatly")
     assert not spelling.is_known("overwelming")
+    # ... and a common one: "reasuring" is "re" + "asur" + "ing", and "asur" is a rare entry.
+    assert not spelling.is_known("reasuring")
 
 
 def test_a_lower_case_name_after_a_greeting_or_title_is_left_alone() -> None:
