@@ -437,11 +437,10 @@ def negated(norm: str, start: int, window: int = 60) -> bool:
     return bool(_NEG_RE.search(_NOT_NEGATING.sub(" ", chunk[cut:])))
 
 
-def find_thanks(kind: str, key: str, norm: str) -> list[tuple[int, int]]:
-    """A kind's own thanks cues plus thanks in other languages, one list that pitches and
-    thank-you notes share (rubric.json's shared ``thanks_in_other_languages``)."""
-    own = find_all(kind, key, norm)
-    return sorted({*own, *find_all("shared", "thanks_in_other_languages", norm)})
+def find_thanks(norm: str) -> list[tuple[int, int]]:
+    """Thanks in any form: one list that pitches and thank-you notes share (rubric.json's
+    shared ``thanks``), so pitch.polite_close and thanks.gratitude cannot drift apart."""
+    return find_all("shared", "thanks", norm)
 
 
 def find_all(name: str, key: str, norm: str, skip_negated: bool = False) -> list[tuple[int, int]]:

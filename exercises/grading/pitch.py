@@ -300,7 +300,7 @@ def _concise(text: str, channel: str, subject: tuple[int, int] | None, meta: dic
 
 
 def _polite(text: str, norm: str) -> Check:
-    spans = find_thanks(LEX, "polite_close", norm)
+    spans = find_thanks(norm)
     return make_check(KIND, "pitch.polite_close", bool(spans), spans, found=quote(text, spans))
 
 

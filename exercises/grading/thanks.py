@@ -46,7 +46,7 @@ def grade_thank_you(text: str, known_words: Iterable[str] = ()) -> Report:
     norm = normalise(head)
     filled, blanked, slots = slot_views(head, norm)
 
-    grat = find_thanks(LEX, "gratitude", filled)
+    grat = find_thanks(filled)
     detail = find_all(LEX, "specific_detail", blanked) + _detail_leads(head, blanked)
     detail += [
         m.span() for m in _QUOTED_TITLE.finditer(head) if "#" not in blanked[m.start() : m.end()]
