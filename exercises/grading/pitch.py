@@ -233,6 +233,9 @@ def _why_them(text: str, blanked: str) -> Check:
     # only as an employer: it is a job ask, not a reason to talk to this person.
     jobs = find_job_asks(KIND, "job_ask", blanked)
     spans = [s for s in spans if not any(a < s[1] and s[0] < b for a, b in jobs)]
+    # "your impressive research" is praise that fits anyone, though "your research" matched.
+    praise = find_all(LEX, "generic_praise", blanked)
+    spans = [s for s in spans if not any(a <= s[0] and s[1] <= b for a, b in praise)]
     spans.sort()
     return make_check(KIND, "pitch.why_them", bool(spans), spans, found=quote(text, spans))
 

@@ -854,7 +854,9 @@ def grade_questions(
         more = f" (and {len(hit) - 1} more)" if len(hit) > 1 else ""
         checks.append(make_check(KIND, check_id, not hit, ev, found=first, more=more))
 
-    dups = find_duplicates([q.text for q in infos], limit=DUPLICATE_LIMIT)
+    dups = find_duplicates(
+        [q.text for q in infos], limit=DUPLICATE_LIMIT, categories=[q.category for q in infos]
+    )
     ev = []
     for i, j in dups:
         ev += [spans[i], spans[j]]

@@ -107,14 +107,44 @@ def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
     return False
 
 
-def find_duplicates(questions: list[str], limit: int = 400) -> list[tuple[int, int]]:
-    """Index pairs (i < j) of questions that ask essentially the same thing."""
+# The ask at the head of a question: how they started, what they enjoy, what is hardest,
+# the typical day, the skills needed ("week" and "qualities" fold into these).
+_HEAD_ASKS = {"hard", "enjoy", "day", "skill", "start"}
+
+
+def same_ask(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two questions of one category asking the same head ask about overlapping things:
+    "the hardest part of keeping old equipment running" and "the most difficult thing about
+    keeping the old lines going". Only for questions already in the same category, since
+    "best" and "start" also turn up in other asks."""
+    core = a & b & _HEAD_ASKS
+    if not core:
+        return False
+    if bool(a & _NEGATIVE) != bool(b & _NEGATIVE) and "hard" not in core:
+        return False
+    rest_a, rest_b = a - _HEAD_ASKS, b - _HEAD_ASKS
+    either = rest_a | rest_b
+    if not either:
+        return True
+    shared = len(rest_a & rest_b)
+    return shared >= 1 and shared / len(either) >= 0.25
+
+
+def find_duplicates(
+    questions: list[str], limit: int = 400, categories: list[str] | None = None
+) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of questions that ask essentially the same thing. With
+    ``categories`` (one per question), questions of one category that share their head ask
+    and some of its object count too."""
     head = min(len(questions), limit)
     sigs = [signature(q) for q in questions[:head]]
+    cats = categories[:head] if categories and len(categories) >= head else None
     pairs: list[tuple[int, int]] = []
     for i in range(head):
         for j in range(i + 1, head):
-            if similar(sigs[i], sigs[j]):
+            if similar(sigs[i], sigs[j]) or (
+                cats is not None and cats[i] == cats[j] and same_ask(sigs[i], sigs[j])
+            ):
                 pairs.append((i, j))
     # Beyond the limit only exact repeats (same words) are reported, to stay fast.
     seen: dict[str, int] = {}
