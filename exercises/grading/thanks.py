@@ -79,9 +79,11 @@ _KEEP_IN_MIND = re.compile(r"\bkeep\s+me\s+in\s+mind\b")
 
 
 def _kept_in_mind(norm: str, span: tuple[int, int]) -> bool:
-    if not norm.startswith("if ", span[0]):
-        return False
     start = max((norm.rfind(c, 0, span[0]) for c in ".!?\n"), default=-1) + 1
+    # "If anything suitable comes across your desk, please keep me in mind": the condition
+    # may open the sentence before the words that matched.
+    if not (norm.startswith("if ", span[0]) or norm[start : span[0]].lstrip().startswith("if ")):
+        return False
     end = _CLAUSE_END.search(norm, span[1])
     return bool(_KEEP_IN_MIND.search(norm, start, end.start() if end else len(norm)))
 
