@@ -120,7 +120,7 @@ def same_ask(a: frozenset[str], b: frozenset[str]) -> bool:
     core = a & b & _HEAD_ASKS
     if not core:
         return False
-    if bool(a & _NEGATIVE) != bool(b & _NEGATIVE) and "hard" not in core:
+    if bool(a & _NEGATIVE) != bool(b & _NEGATIVE):
         return False
     rest_a, rest_b = a - _HEAD_ASKS, b - _HEAD_ASKS
     either = rest_a | rest_b

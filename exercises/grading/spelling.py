@@ -129,18 +129,25 @@ _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing"
             ("ing", "e"), ("ers", ""), ("er", ""), ("ly", ""), ("ness", ""), ("ment", ""))
 
 
+def _stems(word: str) -> list[tuple[str, str]]:
+    """(ending, stem) for each ending ``word`` could carry: "timelines" -> ("s", "timeline")."""
+    return [
+        (ending, word[: -len(ending)] + repl)
+        for ending, repl in _ENDINGS
+        if len(word) > len(ending) + 2 and word.endswith(ending)
+    ]
+
+
 def _inflected_known(word: str, known: Any) -> bool:
     """A plural, past or -ing form of a listed word ("timelines", "modding")."""
-    for ending, repl in _ENDINGS:
-        if len(word) > len(ending) + 2 and word.endswith(ending):
-            stem = word[: -len(ending)] + repl
-            if ending in ("s", "ed") and stem.endswith("y") and stem[-2] not in "aeiou":
-                continue  # "companys", "studyed": a consonant before y takes -ies / -ied
-            if stem in known or _british_known(stem, known):
-                return True
-            base = stem[:-1]
-            if len(stem) > 3 and stem[-1] == stem[-2] and base in known and _doubles(base):
-                return True  # modding -> mod (but not "trainning": "ai" never doubles)
+    for ending, stem in _stems(word):
+        if ending in ("s", "ed") and stem.endswith("y") and stem[-2] not in "aeiou":
+            continue  # "companys", "studyed": a consonant before y takes -ies / -ied
+        if stem in known or _british_known(stem, known):
+            return True
+        base = stem[:-1]
+        if len(stem) > 3 and stem[-1] == stem[-2] and base in known and _doubles(base):
+            return True  # modding -> mod (but not "trainning": "ai" never doubles)
     return False
 
 
@@ -160,7 +167,7 @@ def _known_form(w: str, known: Any) -> bool:
 
 def _common_form(w: str, known: Any) -> bool:
     """``w`` or the word it inflects is common enough to carry a prefix."""
-    stems = [w] + [w[: -len(e)] + r for e, r in _ENDINGS if len(w) > len(e) + 2 and w.endswith(e)]
+    stems = [w] + [stem for _, stem in _stems(w)]
     return any(known.get(s, 0) >= _SUGGESTABLE or _british_known(s, known) for s in stems)
 
 
