@@ -76,7 +76,8 @@ _VAGUE_RE = re.compile(
 # meeting; so does the "4-H" of a youth club.
 _NOT_MEETING_AFTER = re.compile(
     r"\s{0,3}(?:ago|away|walk|drive|from|late|early|each|per|every|later|a\s+(?:day|week|month|year)"
-    r"|nights?|days?|shifts?|workdays?|flights?|rotations?|ahead|behind"
+    r"|nights?|days?|weeks?|weekends?|months?|years?|shifts?|workdays?|flights?|rotations?"
+    r"|ahead|behind"
     # "my 200-hour training", "a 450-hour internship": the length of a course, not the call.
     r"|training|internships?|courses?|program(?:me)?s?|certifications?|placements?|practicums?"
     r"|exams?|modules?|apprenticeships?|observations?|clinicals?|volunteering"
@@ -91,6 +92,15 @@ _NOT_MEETING_BEFORE = re.compile(
 _HR_NOT_HOUR = re.compile(
     r"^an?\s+(?:hrs?|h)\s+(?!(?:or|max|tops|long|call|chat|meeting|of|to|for|at|on)\b)[a-z]"
 )
+
+
+# A bare "m" after a number is often metres: "a 400m runner", "the 100 m final". Nobody asks
+# for a hundred minutes or more that way, and a race word after it settles the rest.
+_METRES_AFTER = re.compile(
+    r"\s{0,2}(?:hurdles?|runners?|sprint(?:er|ers|s)?|dash|race|relay|freestyle|backstroke"
+    r"|breaststroke|butterfly|medley|swimmers?|final|heats?|event|record|pb|title|champion)\b"
+)
+_METRES_FROM = 100
 
 
 def _num(token: str) -> float | None:
@@ -139,6 +149,9 @@ def find_durations(norm: str) -> list[tuple[int, int, float]]:
         unit_at = re.search(r"-?(?:minute|min|mn|m\b|m$)", m.group(0))
         head = m.group(0)[: unit_at.start()] if unit_at else m.group(0)
         nums = _numbers(head)
+        bare_m = bool(unit_at) and unit_at.group(0) == "m"
+        if bare_m and nums and (max(nums) >= _METRES_FROM or _METRES_AFTER.match(norm, m.end())):
+            continue
         if nums:
             found.append((m.start(), m.end(), max(nums)))
     for m in _HOURS_RE.finditer(norm):

@@ -121,11 +121,22 @@ def _open_starts() -> re.Pattern | None:
     return compile_terms(None, pats) if pats else None
 
 
+# "Have you ever felt unsafe on a call, and what did you do about it?": the yes/no lead
+# only sets up the open question that refers back to it, so the whole is one open question.
+_BACK_REFERENCE = re.compile(
+    r"\band\s+(?:how|what)\s+(?:did\s+|do\s+)?you\s+(?:\w+\s+){1,3}?(?:it|that|them|this)\s*\??$"
+)
+
+
+def _yes_no_lead_with_follow_up(head: str) -> bool:
+    return bool(_flag_patterns()["aux"].match(head) and _BACK_REFERENCE.search(head))
+
+
 def _is_closed(qn: str) -> bool:
     """Starts with an auxiliary or modal verb and is not a request for an explanation."""
     pats = _flag_patterns()
     head = _lead_trim(_after_statement(qn))
-    if not pats["aux"].match(head):
+    if not pats["aux"].match(head) or _yes_no_lead_with_follow_up(head):
         return False
     starts = _open_starts()
     if starts is not None and starts.match(head):
@@ -423,6 +434,8 @@ def _is_double(qn: str, words: set[str] | None = None) -> bool:
     """Two different things asked at once (the double_barreled flag)."""
     if words is None:
         words = {t for t, _ in tokens(qn)}
+    if _yes_no_lead_with_follow_up(_lead_trim(_after_statement(qn))):
+        return False
     trig = _triggers()
     return bool(words & trig["double"] and _double(qn, _flag_patterns()["double"])) or (
         _two_questions(qn)
