@@ -132,10 +132,19 @@ def _yes_no_lead_with_follow_up(head: str) -> bool:
     return bool(_flag_patterns()["aux"].match(head) and _BACK_REFERENCE.search(head))
 
 
+# The rubric's closed question begins with an auxiliary verb. One that begins with a
+# condition or an opinion frame ("If a role opens up, could you ...", "In your view, is
+# ...") does not; the fixture writers label them open about three times in four.
+_CONDITION_LEAD = re.compile(r"^(?:if|in\s+your\s+(?:opinion|view|experience))\b")
+
+
 def _is_closed(qn: str) -> bool:
     """Starts with an auxiliary or modal verb and is not a request for an explanation."""
     pats = _flag_patterns()
-    head = _lead_trim(_after_statement(qn))
+    sentence = _after_statement(qn)
+    if _CONDITION_LEAD.match(_DISCOURSE.sub("", sentence.strip(" \t-*\"'(").lstrip())):
+        return False
+    head = _lead_trim(sentence)
     if not pats["aux"].match(head) or _yes_no_lead_with_follow_up(head):
         return False
     starts = _open_starts()
