@@ -103,10 +103,14 @@ def _triggers() -> dict[str, set[str]]:
     }
 
 
+def _lead_strip(q: str) -> str:
+    """Drop list marks, quotes and discourse openers ("So,", "And finally")."""
+    return _DISCOURSE.sub("", q.strip(" \t-*\"'(").lstrip())
+
+
 def _lead_trim(q: str) -> str:
-    """Drop discourse openers ("So,", "And finally") and a short intro clause."""
-    q = q.strip(" \t-*\"'(").lstrip()
-    q = _DISCOURSE.sub("", q)
+    """Drop discourse openers and a short intro clause."""
+    q = _lead_strip(q)
     m = _INTRO_CLAUSE.match(q)
     if m and not _OPEN_LEAD.match(q) and not _flag_patterns()["aux"].match(q):
         rest = q[m.end() :]
@@ -142,7 +146,7 @@ def _is_closed(qn: str) -> bool:
     """Starts with an auxiliary or modal verb and is not a request for an explanation."""
     pats = _flag_patterns()
     sentence = _after_statement(qn)
-    if _CONDITION_LEAD.match(_DISCOURSE.sub("", sentence.strip(" \t-*\"'(").lstrip())):
+    if _CONDITION_LEAD.match(_lead_strip(sentence)):
         return False
     head = _lead_trim(sentence)
     if not pats["aux"].match(head) or _yes_no_lead_with_follow_up(head):
