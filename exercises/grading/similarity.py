@@ -110,7 +110,6 @@ def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
 # The ask at the head of a question: how they started, what they enjoy, what is hardest,
 # the typical day, the skills needed ("week" and "qualities" fold into these).
 _HEAD_ASKS = {"hard", "enjoy", "day", "skill", "start"}
-_TWICE_ASKS = {"day"}
 
 
 def same_ask(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -130,7 +129,7 @@ def same_ask(a: frozenset[str], b: frozenset[str]) -> bool:
     # "What is your normal working day in the shipyard?" and "What do you do every day in
     # the yard?": the typical day asked twice in one list, only the place or wording
     # changed. (Tried for the best and the hardest part too: as many breaks as fixes.)
-    if core & _TWICE_ASKS and not either & _NOT_WHERE and max(len(rest_a), len(rest_b)) <= 2:
+    if "day" in core and not either & _NOT_WHERE and max(len(rest_a), len(rest_b)) <= 2:
         return True
     shared = len(rest_a & rest_b)
     return shared >= 1 and shared / len(either) >= 0.25
