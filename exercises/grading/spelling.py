@@ -223,6 +223,8 @@ def suggestions(word: str, limit: int | None = None) -> list[str]:
     w = word.lower()
     freq = checker.word_frequency.dictionary
     close = {c for c in checker.known(checker.edit_distance_1(w)) if freq.get(c, 0) >= _SUGGESTABLE}
+    if not close:
+        close = _inflected_near(w, checker, freq)  # competancies -> competencies
     if not close and len(w) >= 4:
         shapes = _by_shape()
         for n in range(len(w) - 2, len(w) + 3):
@@ -232,6 +234,25 @@ def suggestions(word: str, limit: int | None = None) -> list[str]:
     # Keeping the first letter and the length is the likelier slip; then the commoner word.
     ranked = sorted(close, key=lambda c: (c[0] != w[0], abs(len(c) - len(w)), -freq.get(c, 0), c))
     return ranked[:limit]
+
+
+def _inflected_near(w: str, checker: Any, freq: Any) -> set[str]:
+    """Inflected forms of the common words one edit from ``w``'s stem, inflected the same way.
+
+    The list holds few plurals of rarer words, so a slip in "competencies" only shows up
+    when its stem, "competancy", is compared with the list.
+    """
+    out: set[str] = set()
+    for ending, repl in _ENDINGS:
+        if len(w) <= len(ending) + 3 or not w.endswith(ending):
+            continue
+        stem = w[: -len(ending)] + repl
+        for cand in checker.known(checker.edit_distance_1(stem)):
+            # The slip must sit inside the stem: a changed last letter re-inflects badly
+            # ("catastrophis" -> "catastrophic" -> "catastrophicing").
+            if freq.get(cand, 0) >= _SUGGESTABLE and cand.endswith(repl) and cand[-2:] == stem[-2:]:
+                out.add(cand[: len(cand) - len(repl)] + ending)
+    return out
 
 
 _TITLE_BEFORE = re.compile(
