@@ -141,6 +141,8 @@ def _stems(word: str) -> list[tuple[str, str]]:
 def _inflected_known(word: str, known: Any) -> bool:
     """A plural, past or -ing form of a listed word ("timelines", "modding")."""
     for ending, stem in _stems(word):
+        if ending in _DERIVED and _near_common(word, known):
+            continue  # "assesment" is "asses" + "ment" only by accident ("assessment")
         if ending in ("s", "ed") and stem.endswith("y") and stem[-2] not in "aeiou":
             continue  # "companys", "studyed": a consonant before y takes -ies / -ied
         if stem in known or _british_known(stem, known):
@@ -149,6 +151,17 @@ def _inflected_known(word: str, known: Any) -> bool:
         if len(stem) > 3 and stem[-1] == stem[-2] and base in known and _doubles(base):
             return True  # modding -> mod (but not "trainning": "ai" never doubles)
     return False
+
+
+# Endings that make new words rather than forms of one; a stem plus one of these is
+# trusted only when no common word lies one edit from the whole.
+_DERIVED = frozenset({"ment", "ness", "ly"})
+
+
+def _near_common(word: str, known: Any) -> bool:
+    checker = _checker()
+    near = checker.known(checker.edit_distance_1(word))
+    return any(known.get(c, 0) >= _SUGGESTABLE for c in near)
 
 
 def _doubles(base: str) -> bool:
