@@ -142,6 +142,7 @@ def latency() -> None:
             f"  {name:18s} median {1000 * statistics.median(times):7.3f} ms"
             f"   p95 {1000 * p95:7.3f} ms"
         )
+    cue_matching(pitch_texts=[c["text"] for c in load("pitches")][:60])
     adversarial = {
         "1 MB 'a'": "a" * 1_000_000,
         "1 MB brackets": "[" * 500_000 + "x" * 500_000,
@@ -160,6 +161,38 @@ def latency() -> None:
             fn(text)
             worst = max(worst, time.perf_counter() - t0)
         print(f"  {label:30s} {worst:6.3f} s")
+
+
+def cue_matching(pitch_texts: list[str]) -> None:
+    """Every pitch cue list with patterns, matched as one plain alternation (the baseline)
+    and as the gated alternation the graders use, on the same texts in the same run."""
+    from exercises.grading import rubric
+    from exercises.grading.gated import GatedAlternation
+    from exercises.grading.text import compile_terms, normalise, term_alternatives
+
+    lists = [
+        e["patterns"] for e in rubric.cues("pitch").values()
+        if isinstance(e, dict) and e.get("patterns")
+    ]
+    plain = [compile_terms(None, pats) for pats in lists]
+    gated = [GatedAlternation(*term_alternatives(None, pats)) for pats in lists]
+    texts = [normalise(t) for t in pitch_texts] or ["hi"]
+
+    def per_text(matchers: list) -> float:
+        t0 = time.perf_counter()
+        for _ in range(5):
+            for text in texts:
+                for m in matchers:
+                    for _ in m.finditer(text):
+                        pass
+        return 1000 * (time.perf_counter() - t0) / (5 * len(texts))
+
+    per_text(gated)
+    base, new = per_text(plain), per_text(gated)
+    print(
+        f"\nCue patterns of a pitch ({len(lists)} lists, {len(texts)} dev pitches): one alternation"
+        f" {base:.3f} ms, gated {new:.3f} ms per text (ratio {new / base:.2f})"
+    )
 
 
 def level_agreement(kind: str, cases: list[dict]) -> dict[str, list[int]]:

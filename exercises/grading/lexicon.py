@@ -16,7 +16,8 @@ from importlib import resources
 from typing import Any
 
 from . import rubric
-from .text import PhraseIndex, compile_terms
+from .gated import GatedAlternation
+from .text import PhraseIndex, compile_terms, term_alternatives
 
 
 @cache
@@ -41,13 +42,13 @@ def terms(kind: str, key: str) -> re.Pattern:
 
 
 @cache
-def phrase_index(kind: str, key: str) -> tuple[PhraseIndex | None, re.Pattern | None]:
+def phrase_index(kind: str, key: str) -> tuple[PhraseIndex | None, GatedAlternation | None]:
     """Cue ``key`` split for speed: phrases as a word index, patterns as one regex."""
     entry = cue(kind, key)
     phrases = entry if isinstance(entry, list) else entry.get("phrases") or []
     patterns = [] if isinstance(entry, list) else entry.get("patterns") or []
     index = PhraseIndex(phrases) if phrases else None
-    regex = compile_terms(None, patterns) if patterns else None
+    regex = GatedAlternation(*term_alternatives(None, patterns)) if patterns else None
     return index, regex
 
 

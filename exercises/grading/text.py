@@ -151,21 +151,31 @@ def phrase_regex(phrase: str) -> str:
     return start + body + end
 
 
+def term_alternatives(
+    phrases: list[str] | None = None, patterns: list[str] | None = None
+) -> tuple[list[str], str]:
+    """A lexicon's alternatives in match order, and the prefix every one of them shares."""
+    phrase_alts = [phrase_regex(p) for p in (phrases or []) if p.strip()]
+    sources = phrase_alts + list(patterns or [])
+    alts = phrase_alts + [f"(?:{p})" for p in (patterns or [])]
+    # Longest first so the evidence covers the fullest phrase.
+    alts.sort(key=len, reverse=True)
+    if alts and all(_at_word_start(src) for src in sources):
+        # Every alternative can only match where a word starts: checking that once first
+        # skips the whole alternation at every other position (the same matches, faster).
+        return alts, r"\b"
+    return alts, ""
+
+
 def compile_terms(
     phrases: list[str] | None = None, patterns: list[str] | None = None
 ) -> re.Pattern:
     """One alternation for a lexicon: escaped phrases plus hand-written regex patterns."""
-    phrase_alts = [phrase_regex(p) for p in (phrases or []) if p.strip()]
-    sources = phrase_alts + list(patterns or [])
-    alts = phrase_alts + [f"(?:{p})" for p in (patterns or [])]
+    alts, prefix = term_alternatives(phrases, patterns)
     if not alts:
         return re.compile(r"(?!x)x")
-    # Longest first so the evidence covers the fullest phrase.
-    alts.sort(key=len, reverse=True)
-    if all(_at_word_start(src) for src in sources):
-        # Every alternative can only match where a word starts: checking that once first
-        # skips the whole alternation at every other position (the same matches, faster).
-        return re.compile(r"\b(?:" + "|".join(alts) + ")")
+    if prefix:
+        return re.compile(prefix + "(?:" + "|".join(alts) + ")")
     return re.compile("|".join(alts))
 
 
@@ -315,6 +325,9 @@ class PhraseIndex:
                 self.by_first.setdefault(toks[0], []).append((toks, star))
         for v in self.by_first.values():
             v.sort(key=lambda item: -len(item[0]))
+        # A position can start a match only at one of these words (or a one-word stem).
+        self.first_words = {t[0] for t in self.exact} | {t[0] for t in self.prefixed if t}
+        self.word_stems = tuple(self.prefixed.get((), ()))
 
     def find(
         self, toks: list[tuple[str, int]], text: str | None = None
@@ -326,7 +339,11 @@ class PhraseIndex:
         out = []
         i = 0
         n = len(words)
+        first, stems1 = self.first_words, self.word_stems
         while i < n:
+            if words[i] not in first and not (stems1 and words[i].startswith(stems1)):
+                i += 1
+                continue
             hit = 0
             for k in range(min(self.max_len, n - i), 0, -1):
                 cand = tuple(words[i : i + k])

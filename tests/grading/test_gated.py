@@ -1,0 +1,96 @@
+"""The gated alternation (exercises/grading/gated.py) must find exactly what the plain
+alternation finds: the same spans, for every cue list with patterns, on real fixture text."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from exercises.grading import rubric
+from exercises.grading.gated import GatedAlternation, required_literals
+from exercises.grading.text import compile_terms, normalise, term_alternatives
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "grading"
+KINDS = ("pitch", "thanks", "goal", "questions", "shared")
+
+
+def _texts() -> list[str]:
+    out: list[str] = []
+    for path in sorted(FIXTURES.glob("*.jsonl"))[::7]:  # every seventh file: all kinds, quick
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.append(normalise(json.loads(line)["text"]))
+    return out
+
+
+def _pattern_lists() -> list[tuple[str, list[str]]]:
+    out = []
+    for kind in KINDS:
+        for name, entry in rubric.cues(kind).items():
+            if isinstance(entry, dict) and entry.get("patterns"):
+                out.append((f"{kind}.{name}", entry["patterns"]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    found = _texts()
+    assert len(found) > 1000
+    return found
+
+
+@pytest.mark.parametrize("name,patterns", _pattern_lists(), ids=[n for n, _ in _pattern_lists()])
+def test_gated_alternation_finds_the_same_spans(name: str, patterns: list[str], texts) -> None:
+    plain = compile_terms(None, patterns)
+    gated = GatedAlternation(*term_alternatives(None, patterns))
+    for text in texts:
+        want = [m.span() for m in plain.finditer(text)]
+        got = [m.span() for m in gated.finditer(text)]
+        assert got == want, (name, text[:120])
+
+
+def test_at_a_tie_the_alternative_listed_first_wins() -> None:
+    gated = GatedAlternation([r"saw\s+you\s+speak", r"saw\s+you"], r"\b")
+    assert [m.group(0) for m in gated.finditer("i saw you speak and saw you")] == [
+        "saw you speak", "saw you"
+    ]
+    reverse = GatedAlternation([r"saw\s+you", r"saw\s+you\s+speak"], r"\b")
+    assert [m.group(0) for m in reverse.finditer("i saw you speak")] == ["saw you"]
+
+
+def test_required_literals_reads_words_branches_and_repeats() -> None:
+    assert required_literals(r"\bsaw\s+your\s+post") == [
+        frozenset({"saw"}), frozenset({"your"}), frozenset({"post"})
+    ]
+    assert required_literals(r"\b(?:newsletter|podcast)s?\b") == [
+        frozenset({"newsletter", "podcast"})
+    ]
+    # An optional word is not required; a branch with a bare alternative requires nothing.
+    assert required_literals(r"(?:kind\s+)?reply") == [frozenset({"reply"})]
+    assert required_literals(r"(?:alum|\w+)\s+too") == [frozenset({"too"})]
+    assert required_literals(r"[a-z]+ing") == [frozenset({"ing"})]
+
+
+def test_a_pattern_whose_words_are_missing_is_skipped_but_others_still_match() -> None:
+    gated = GatedAlternation([r"newsletter\s+you\s+write", r"we\s+met"], r"\b")
+    assert [m.group(0) for m in gated.finditer("we met at the fair")] == ["we met"]
+
+
+def test_an_alternative_that_can_match_empty_keeps_the_plain_alternation() -> None:
+    gated = GatedAlternation([r"x*", r"abc"])
+    plain = re.compile(r"(?:x*|abc)")
+    text = "abc xx abc"
+    assert [m.span() for m in gated.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_a_long_text_takes_the_plain_path_with_the_same_spans(texts) -> None:
+    long_text = "\n".join(texts[:400])
+    assert len(long_text) > 20_000
+    for name, patterns in _pattern_lists()[:6]:
+        plain = compile_terms(None, patterns)
+        gated = GatedAlternation(*term_alternatives(None, patterns))
+        want = [m.span() for m in plain.finditer(long_text)]
+        assert [m.span() for m in gated.finditer(long_text)] == want, name
