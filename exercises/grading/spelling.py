@@ -141,15 +141,15 @@ def _stems(word: str) -> list[tuple[str, str]]:
 def _inflected_known(word: str, known: Any) -> bool:
     """A plural, past or -ing form of a listed word ("timelines", "modding")."""
     for ending, stem in _stems(word):
-        if ending in _DERIVED and _near_common(word, known):
-            continue  # "assesment" is "asses" + "ment" only by accident ("assessment")
         if ending in ("s", "ed") and stem.endswith("y") and stem[-2] not in "aeiou":
             continue  # "companys", "studyed": a consonant before y takes -ies / -ied
-        if stem in known or _british_known(stem, known):
-            return True
         base = stem[:-1]
-        if len(stem) > 3 and stem[-1] == stem[-2] and base in known and _doubles(base):
-            return True  # modding -> mod (but not "trainning": "ai" never doubles)
+        listed = stem in known or _british_known(stem, known) or (
+            len(stem) > 3 and stem[-1] == stem[-2] and base in known and _doubles(base)
+        )  # modding -> mod (but not "trainning": "ai" never doubles)
+        # Looked at only once the stem is listed: the neighbour search is the costly part.
+        if listed and not (ending in _DERIVED and _near_common(word, known)):
+            return True  # not "assesment" = "asses" + "ment" by accident ("assessment")
     return False
 
 
