@@ -484,6 +484,7 @@ def find_job_asks(
     return sorted(
         sp for sp in set(spans)
         if not _OWN_JOB.search(norm[max(0, sp[0] - 50) : sp[0]])
+        and not _THEIR_APPLICATION.search(norm[max(0, sp[0] - 30) : sp[0] + 7])
         and not any(a <= sp[0] and sp[1] <= b for a, b in slots)
     )
 
@@ -497,9 +498,18 @@ _OWN_JOB = re.compile(
     r"|\b(?:if|when|once|whether)\s+i\s+(?:get|land|receive|am\s+offered))\s+"
     r"(?:[\w-]+\s+){0,3}$"
     r"|\b(?:if|when|once|whether)\s+i\s+$"
+    # "my classmate did her internship with your team": a placement someone already had.
+    r"|\b(?:did|completed|finished)\s+(?:her|his|their|my|an?)\s+(?:[\w-]+\s+){0,2}$"
     # "I'll ask my advisor to look at my CV": someone else is asked, not the reader.
     r"|\b(?:ask|get)\s+my\s+(?:careers?\s+)?(?:advis[eo]r|tutor|teacher|professor|lecturer"
     r"|mentor|coach|supervisor)\s+to\s+$"
+)
+
+
+# "You told how you applied to the job without real hopes": the reader's own application,
+# long ago, told as their story.
+_THEIR_APPLICATION = re.compile(
+    r"\b(?:you|she|he|they)\s+(?:first\s+|once\s+|originally\s+)?applied\b$"
 )
 
 

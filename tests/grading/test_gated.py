@@ -22,7 +22,10 @@ def _texts() -> list[str]:
     for path in sorted(FIXTURES.glob("*.jsonl"))[::7]:  # every seventh file: all kinds, quick
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                out.append(normalise(json.loads(line)["text"]))
+                record = json.loads(line)
+                # Older question lists hold their questions as "items", not one "text".
+                text = record.get("text") or "\n".join(record.get("items", []))
+                out.append(normalise(text))
     return out
 
 
