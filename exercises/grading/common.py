@@ -424,6 +424,8 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:\n]|\bbut\b|\bhowever\b|\balthough\b")
 # could you write me a reference" still asks.
 _NOT_NEGATING = re.compile(
     r"\b(?:do|does|would|did)\s*(?:not|n't)\s+mind\b|\bnot\s+only\b|\bno\s+matter\b"
+    # "if it's not too much, could you put in a word": politeness, not a refusal.
+    r"|\bnot\s+too\s+(?:much|busy)\b|\bnot\s+(?:a|any)\s+(?:bother|trouble)\b"
 )
 
 
