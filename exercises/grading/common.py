@@ -486,7 +486,10 @@ def find_job_asks(
     return sorted(
         sp for sp in set(spans)
         if not _OWN_JOB.search(norm[max(0, sp[0] - 50) : sp[0]])
-        and not _THEIR_APPLICATION.search(norm[max(0, sp[0] - 30) : sp[0] + 7])
+        and not (
+            norm.startswith("appl", sp[0])
+            and _NOT_ASKED_APPLICATION.search(norm[max(0, sp[0] - 40) : sp[0]])
+        )
         and not any(a <= sp[0] and sp[1] <= b for a, b in slots)
     )
 
@@ -508,10 +511,12 @@ _OWN_JOB = re.compile(
 )
 
 
-# "You told how you applied to the job without real hopes": the reader's own application,
-# long ago, told as their story.
-_THEIR_APPLICATION = re.compile(
-    r"\b(?:you|she|he|they)\s+(?:first\s+|once\s+|originally\s+)?applied\b$"
+# An application nobody asks the reader for: theirs, told as their story ("you told how you
+# applied to the job without real hopes"), or the writer's own plan ("I'm hoping to apply
+# for a trainee signaller role and would love to understand ...").
+_NOT_ASKED_APPLICATION = re.compile(
+    r"\b(?:(?:you|she|he|they)\s+(?:first\s+|once\s+|originally\s+)?"
+    r"|i(?:'m|\s+am)\s+(?:hoping|planning|going|preparing)\s+to\s+)$"
 )
 
 

@@ -78,6 +78,8 @@ _NOT_MEETING_AFTER = re.compile(
     r"\s{0,3}(?:ago|away|walk|drive|from|late|early|each|per|every|later|a\s+(?:day|week|month|year)"
     r"|nights?|days?|weeks?|weekends?|months?|years?|shifts?|workdays?|flights?|rotations?"
     r"|ahead|behind"
+    # "the eight-hour desk", "a 10-hour day on the console": the job's hours, not the call.
+    r"|desks?|duty|duties|stints?|routes?|trips?|journeys?"
     # "my 200-hour training", "a 450-hour internship": the length of a course, not the call.
     r"|training|internships?|courses?|program(?:me)?s?|certifications?|placements?|practicums?"
     r"|exams?|modules?|apprenticeships?|observations?|clinicals?|volunteering|charrettes?|competitions?"
