@@ -191,6 +191,12 @@ def is_known(word: str, extra: Iterable[str] = ()) -> bool:
         w = w[:-2]
     if not w or w in _known_extra() or w in extra:
         return True
+    return known_to_word_list(w)
+
+
+def known_to_word_list(w: str) -> bool:
+    """True when the word list alone (with its forms, not the course's extra words) knows
+    the lower-case word ``w``."""
     if not w.isascii():
         return True  # résumé, journée, a greeting in another language: not the list's to judge
     if not _VOWELS.search(w):
