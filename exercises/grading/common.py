@@ -516,7 +516,8 @@ _OWN_JOB = re.compile(
 # for a trainee signaller role and would love to understand ...").
 _NOT_ASKED_APPLICATION = re.compile(
     r"\b(?:(?:you|she|he|they)\s+(?:first\s+|once\s+|originally\s+)?"
-    r"|i(?:'m|\s+am)\s+(?:hoping|planning|going|preparing)\s+to\s+)$"
+    r"|i(?:'m|\s+am)\s+(?:hoping|planning|going|preparing)\s+to\s+"
+    r"|(?:whether|if)\s+(?:to\s+|i\s+should\s+))$"
 )
 
 
