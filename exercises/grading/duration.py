@@ -49,8 +49,9 @@ _WORDNUM = (
 )
 _NUM = rf"(?:\d{{1,3}}(?:[.,]\d{{1,2}})?|{_WORDNUM})"
 _RANGE_SEP = r"\s{0,3}(?:-|to|or|/|~|and)\s{0,3}"
+# Common misspellings of "minutes" still state a length; the spelling check flags them.
 _MIN_UNIT = (
-    r"(?:minutes?|mins?\.?|mns?|(?<![A-Za-z])m(?=\s|$|[.,;!?)])|-minutes?|-mins?|\s?minute-?long)"
+    r"(?:minutes?|minites|minuites|mintues|minuts|minits|mins?\.?|mns?|(?<![A-Za-z])m(?=\s|$|[.,;!?)])|-minutes?|-mins?|\s?minute-?long)"
 )
 # A bare "h" or "m" counts only after a number or a space: "anh" is a Vietnamese
 # honorific, not "an h(our)".

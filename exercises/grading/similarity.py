@@ -58,11 +58,13 @@ _BEING_A_ROLE = re.compile(
 )
 # "start-up" and "startup" are one word.
 _START_UP = re.compile(r"\bstart-ups?\b")
+# "How did you decide to go into X in the first place?" only stresses the origin question.
+_FIRST_PLACE = re.compile(r"\bin\s+the\s+first\s+place\b")
 
 
 def signature(question: str) -> frozenset[str]:
     toks = []
-    text = _START_UP.sub("startup", normalise(question[:500]))
+    text = _FIRST_PLACE.sub(" ", _START_UP.sub("startup", normalise(question[:500])))
     text = _IS_LIKE.sub(r"\1", _LIKE_FILLER.sub(" ", text))
     text = _BEING_A_ROLE.sub("about the job", text)
     for w in _WORD.findall(text):
@@ -108,8 +110,9 @@ def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 # The ask at the head of a question: how they started, what they enjoy, what is hardest,
-# the typical day, the skills needed ("week" and "qualities" fold into these).
-_HEAD_ASKS = {"hard", "enjoy", "day", "skill", "start"}
+# the typical day, the skills needed, the working environment ("week" and "qualities"
+# fold into these).
+_HEAD_ASKS = {"hard", "enjoy", "day", "skill", "start", "environment"}
 
 
 def same_ask(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -46,6 +46,8 @@ def pitch(
         ("Could we talk?", False),
         ("Chào anh Minh, could we talk for 15 mins?", True),  # "anh" is no "an h(our)"
         ("Could we talk for 1h?", False),
+        ("Could I have 20 minites of your time?", True),  # misspelt unit, still a length
+        ("Could we talk for 45 minites?", False),
         # The length of a course or a time difference is not the length of the call.
         ("I just finished my 200-hour training. Could we talk for 20 minutes?", True),
         ("I'm five hours ahead of you, but could we talk for 20 minutes?", True),
