@@ -84,12 +84,15 @@ _NOT_MEETING_AFTER = re.compile(
     # "my 200-hour training", "a 450-hour internship": the length of a course, not the call.
     r"|training|internships?|courses?|program(?:me)?s?|certifications?|placements?|practicums?"
     r"|exams?|modules?|apprenticeships?|observations?|clinicals?|volunteering|charrettes?|competitions?"
+    r"|(?:[a-z]+\s+)?(?:licen[cs]es?|certificates?|qualifications?|diplomas?)"
     r"|of\s+(?!your\b|time\b|questions?\b|advice\b|conversation\b|chat\b|talk\b|insight|"
     r"perspective|guidance\b|q&a\b|discussion\b|informational\b)[a-z]+|commute)\b"
 )
-# "the time difference is 6 hours": a gap between time zones, not the length of the call.
+# "the time difference is 6 hours": a gap between time zones, not the length of the call;
+# "we met for two minutes at the planting": a meeting that already happened.
 _NOT_MEETING_BEFORE = re.compile(
     r"\b(?:difference|time\s*zones?)\s+(?:is\s+|of\s+)?(?:about\s+|around\s+|only\s+|just\s+)?$"
+    r"|\b(?:met|spoke|talked|chatted)\s+(?:briefly\s+)?for\s+(?:like\s+|about\s+|only\s+|just\s+|maybe\s+)?$"
 )
 # "an HR manager": the letters "hr" after "a"/"an" name a department, not an hour.
 _HR_NOT_HOUR = re.compile(

@@ -21,6 +21,8 @@ _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*")
 _SKIP_SPAN = re.compile(
     r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\S+\.(?:com|org|net|edu|gov|io|co\.uk|ac\.uk)\b"
     r"|\b[\w-]+(?:\.[\w-]+)+/\S*"  # a link without its scheme: linktr.ee/name, bit.ly/x
+    # a site named by its country domain, with no space after the dot: Local.fo, Sermitsiaq.ag
+    r"|\b[A-Za-z][\w-]+\.(?:[a-z]{2}|info|biz|app|dev|tv|fm)\b(?![.@-]?\w)"
     r"|\[[^\[\]\n]{0,60}\]|<[^<>\n]{0,60}>|\{[^{}\n]{0,60}\}"
 )
 _SENTENCE_END = re.compile(r"[.!?:;\n\u2022*\-\u2013\u2014\"(\[]\s*$")

@@ -47,6 +47,9 @@ def pitch(
         ("Chào anh Minh, could we talk for 15 mins?", True),  # "anh" is no "an h(our)"
         ("Could we talk for 1h?", False),
         ("Could I have 20 minites of your time?", True),  # misspelt unit, still a length
+        # A meeting that already happened, or a licence's hours, is not the call's length.
+        ("We met for like two minutes at the fair. Could we talk some time?", False),
+        ("I passed the 320-hour specialty license. Could we talk for 15 minutes?", True),
         ("Could we talk for 45 minites?", False),
         # The length of a course or a time difference is not the length of the call.
         ("I just finished my 200-hour training. Could we talk for 20 minutes?", True),

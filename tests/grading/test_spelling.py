@@ -44,6 +44,14 @@ def test_the_rules_do_not_hide_a_misspelt_word_with_a_prefix_like_start() -> Non
     assert not spelling.is_known("reasuring")
 
 
+def test_a_site_named_by_its_domain_is_left_alone() -> None:
+    text = "I read your interview in Local.fo and on Sermitsiaq.ag last week"
+    assert spelling.misspellings(text) == []
+    # a missing space after a full stop joins two words, and a slip before it is still caught
+    text = "I realy liked it.It was good"
+    assert [text[a:b] for a, b, _ in spelling.misspellings(text)] == ["realy"]
+
+
 def test_a_lower_case_name_after_a_greeting_or_title_is_left_alone() -> None:
     for text in ("hey tamsyn!! thanks for the chat", "Dear mr okonkwo, thank you",
                  "good morning sir adewale, I am a student"):
