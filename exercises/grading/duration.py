@@ -140,6 +140,11 @@ def _numbers(s: str) -> list[float]:
     return out
 
 
+# Nobody asks for a conversation longer than a working day; a larger count of hours is
+# experience or a course.
+_LONGEST_MEETING_HOURS = 8
+
+
 def _not_the_meeting(norm: str, m: re.Match) -> bool:
     """The duration describes something else: "5 minutes away", "a difference of 6 hours"."""
     before = norm[max(0, m.start() - 40) : m.start()]
@@ -170,6 +175,8 @@ def find_durations(norm: str) -> list[tuple[int, int, float]]:
         head = s[: unit_at.start()] if unit_at else s
         nums = [n for n in _numbers(head) if n > 0]
         hours = max(nums) if nums else 1.0
+        if hours > _LONGEST_MEETING_HOURS:
+            continue  # "about 900 hours" of flying, "a 120-hour course": never a meeting
         if "half" in s or ".5" in head:
             hours = max(hours, 1.0) + (0.5 if "half" in s and ".5" not in head else 0.0)
         found.append((m.start(), m.end(), hours * 60))

@@ -60,11 +60,17 @@ _BEING_A_ROLE = re.compile(
 _START_UP = re.compile(r"\bstart-ups?\b")
 # "How did you decide to go into X in the first place?" only stresses the origin question.
 _FIRST_PLACE = re.compile(r"\bin\s+the\s+first\s+place\b")
+# "How did you get into it?" asks how they started: a marker only the same-ask comparison
+# reads, so word overlap is measured on the words themselves.
+_GOT_INTO = re.compile(r"\b(?:get|got|getting|gotten|break|broke)\s+(?:into|in\s+to|started)\b")
+_GOT_INTO_ASK = "+got-into"
+_MARKERS = frozenset({_BOTH_SIDES, _GOT_INTO_ASK})
 
 
 def signature(question: str) -> frozenset[str]:
     toks = []
     text = _FIRST_PLACE.sub(" ", _START_UP.sub("startup", normalise(question[:500])))
+    got_into = bool(_GOT_INTO.search(text))
     text = _IS_LIKE.sub(r"\1", _LIKE_FILLER.sub(" ", text))
     text = _BEING_A_ROLE.sub("about the job", text)
     for w in _WORD.findall(text):
@@ -75,10 +81,13 @@ def signature(question: str) -> frozenset[str]:
         toks.append(w)
     if _BOTH_RE.search(text):
         toks.append(_BOTH_SIDES)
+    if got_into:
+        toks.append(_GOT_INTO_ASK)
     return frozenset(toks)
 
 
 def similar(a: frozenset[str], b: frozenset[str]) -> bool:
+    a, b = a - {_GOT_INTO_ASK}, b - {_GOT_INTO_ASK}
     if not a or not b:
         return False
     if a == b:
@@ -90,7 +99,7 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
         if _BOTH_SIDES not in both or "enjoy" not in one:
             return False
         return _overlaps(both - _NEGATIVE - {_BOTH_SIDES}, one)
-    return _overlaps(a - {_BOTH_SIDES}, b - {_BOTH_SIDES})
+    return _overlaps(a - _MARKERS, b - _MARKERS)
 
 
 def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -115,11 +124,20 @@ def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
 _HEAD_ASKS = {"hard", "enjoy", "day", "skill", "start", "environment"}
 
 
+# Words that name the job in general, not a part of it.
+_ANY_WORK = {"work", "field", "line", "first", "out", "originally", "initially"}
+
+
+def _as_start(sig: frozenset[str]) -> frozenset[str]:
+    return sig - {_GOT_INTO_ASK} | {"start"} if _GOT_INTO_ASK in sig else sig
+
+
 def same_ask(a: frozenset[str], b: frozenset[str]) -> bool:
     """Two questions of one category asking the same head ask about overlapping things:
     "the hardest part of keeping old equipment running" and "the most difficult thing about
     keeping the old lines going". Only for questions already in the same category, since
     "best" and "start" also turn up in other asks."""
+    a, b = _as_start(a), _as_start(b)
     core = a & b & _HEAD_ASKS
     if not core:
         return False
@@ -128,6 +146,10 @@ def same_ask(a: frozenset[str], b: frozenset[str]) -> bool:
     rest_a, rest_b = a - _HEAD_ASKS, b - _HEAD_ASKS
     either = rest_a | rest_b
     if not either:
+        return True
+    # "How did you start out in audiology?" and "How did you first get into this line of
+    # work?": how they started, asked twice, once naming the field and once not.
+    if "start" in core and (not rest_a - _ANY_WORK or not rest_b - _ANY_WORK):
         return True
     # "What is your normal working day in the shipyard?" and "What do you do every day in
     # the yard?": the typical day asked twice in one list, only the place or wording

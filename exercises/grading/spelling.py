@@ -322,6 +322,9 @@ def misspellings(
         if len(word) > LONGEST_WORD:
             continue  # a run of letters that long is no word (a pasted key, a joke)
         if word[0].isupper():
+            slip = _calendar_slip(word) if _DATE_BEFORE.search(text[max(0, a - 12) : a]) else []
+            if slip:
+                out.append((a, b, slip))
             continue  # names and organisations, wherever they stand in a sentence
         if any(ch.isupper() for ch in word[1:]):
             continue  # iPhone, McKinsey, LinkedIn
@@ -351,6 +354,28 @@ def misspellings(
             continue  # a capitalised first word with only rare neighbours is likely a name
         out.append((a, b, found))
     return out
+
+
+# Month and weekday names are capitalised like names, so capitalised words are skipped; but
+# "Febuary" and "Wensday" are slips in words everyone knows. Only the long names: a word two
+# edits from "Friday" or "August" is as likely a name (Frida, Augustin).
+_CALENDAR = ("january", "february", "september", "october", "november", "december",
+             "tuesday", "wednesday", "thursday", "saturday")
+# Only where a date goes ("on Wensday", "in Febuary"): elsewhere a capitalised word near a
+# weekday is a name ("Yonas Tesfay").
+_DATE_BEFORE = re.compile(
+    r"\b(?:on|in|last|next|this|by|until|till|from|since|early|late|mid|every|before|after)\s+$",
+    re.I,
+)
+
+
+def _calendar_slip(word: str) -> list[str]:
+    w = word.lower()
+    if len(w) < 6 or w in _CALENDAR:
+        return []
+    near = [c.capitalize() for c in _CALENDAR
+            if c[0] == w[0] and abs(len(c) - len(w)) <= 2 and _distance_at_most_2(w, c)]
+    return near if near and not is_known(w) else []
 
 
 def _in_compound(text: str, a: int, b: int) -> bool:

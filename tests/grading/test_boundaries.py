@@ -50,6 +50,8 @@ def pitch(
         # A meeting that already happened, or a licence's hours, is not the call's length.
         ("We met for like two minutes at the fair. Could we talk some time?", False),
         ("I passed the 320-hour specialty license. Could we talk for 15 minutes?", True),
+        ("I fly a Navajo with about 900 hours. Would 15 minutes on the phone work?", True),
+        ("Could we talk for 3 hours?", False),
         ("Could we talk for 45 minites?", False),
         # The length of a course or a time difference is not the length of the call.
         ("I just finished my 200-hour training. Could we talk for 20 minutes?", True),

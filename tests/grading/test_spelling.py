@@ -44,6 +44,17 @@ def test_the_rules_do_not_hide_a_misspelt_word_with_a_prefix_like_start() -> Non
     assert not spelling.is_known("reasuring")
 
 
+def test_a_misspelt_month_or_weekday_is_caught_though_capitalised() -> None:
+    text = "Thanks for the call on Wensday. I start the course in Febuary, by Janurary."
+    assert [text[a:b] for a, b, _ in spelling.misspellings(text)] == [
+        "Wensday", "Febuary", "Janurary"]
+    # names near the short day and month names are left alone, as are the names themselves
+    text = "Frida and Augustin said Tuesday in September works, or Saturday."
+    assert spelling.misspellings(text) == []
+    # a name one or two letters from a weekday, where no date goes, is a name
+    assert spelling.misspellings("My name is Yonas Tesfay and I met Eng. Tesfay.") == []
+
+
 def test_a_site_named_by_its_domain_is_left_alone() -> None:
     text = "I read your interview in Local.fo and on Sermitsiaq.ag last week"
     assert spelling.misspellings(text) == []
