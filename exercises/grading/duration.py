@@ -84,7 +84,6 @@ _NOT_MEETING_AFTER = re.compile(
     # "my 200-hour training", "a 450-hour internship": the length of a course, not the call.
     r"|training|internships?|courses?|program(?:me)?s?|certifications?|placements?|practicums?"
     r"|exams?|modules?|apprenticeships?|observations?|clinicals?|volunteering|charrettes?|competitions?"
-    r"|(?:[a-z]+\s+)?(?:licen[cs]es?|certificates?|qualifications?|diplomas?)"
     r"|of\s+(?!your\b|time\b|questions?\b|advice\b|conversation\b|chat\b|talk\b|insight|"
     r"perspective|guidance\b|q&a\b|discussion\b|informational\b)[a-z]+|commute)\b"
 )

@@ -64,7 +64,6 @@ _FIRST_PLACE = re.compile(r"\bin\s+the\s+first\s+place\b")
 # reads, so word overlap is measured on the words themselves.
 _GOT_INTO = re.compile(r"\b(?:get|got|getting|gotten|break|broke)\s+(?:into|in\s+to|started)\b")
 _GOT_INTO_ASK = "+got-into"
-_MARKERS = frozenset({_BOTH_SIDES, _GOT_INTO_ASK})
 
 
 def signature(question: str) -> frozenset[str]:
@@ -99,7 +98,7 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
         if _BOTH_SIDES not in both or "enjoy" not in one:
             return False
         return _overlaps(both - _NEGATIVE - {_BOTH_SIDES}, one)
-    return _overlaps(a - _MARKERS, b - _MARKERS)
+    return _overlaps(a - {_BOTH_SIDES}, b - {_BOTH_SIDES})
 
 
 def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
