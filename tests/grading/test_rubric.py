@@ -206,6 +206,18 @@ def test_question_model_is_current() -> None:
     )
 
 
+def test_check_model_is_current() -> None:
+    """The same for the pitch and thank-you checks' model: it is trained on every labelled
+    pitch and note, so a changed rule or fixture without retraining it fails here. (About two
+    minutes: it grades every fixture text with the model switched off.)"""
+    from benchmarks import check_model
+
+    assert check_model.main(["--check"]) == 0, (
+        "exercises/grading/data/check_model.json is stale: run "
+        "`python -m benchmarks.check_model`"
+    )
+
+
 def test_every_shared_job_ask_match_holds_a_trigger_word() -> None:
     """The question grader skips the shared job-ask patterns for a question without a
     trigger word (for speed); a pattern added without its trigger would go silent there."""
