@@ -46,6 +46,36 @@ def load(name: str) -> list[dict[str, Any]]:
             if line.strip()]
 
 
+RUBRIC_KIND = {"pitches": "pitch", "thanks": "thanks", "goals": "goal",
+               "question_lists": "questions"}
+
+
+def label_problems(kind: str, case: dict[str, Any]) -> list[str]:
+    """What is wrong with one labelled record's labels, as sentences (empty when nothing is).
+
+    A label under a key the rubric does not know would be skipped by every agreement count, so
+    a round written with, say, ``coverage`` instead of ``questions.coverage`` would look
+    perfect on the checks it never measured."""
+    from exercises.grading import rubric
+
+    where = case.get("id", "?")
+    if kind == "questions":
+        out = []
+        if case.get("category") not in rubric.categories():
+            out.append(f"{where}: category {case.get('category')!r} is not one of the rubric's")
+        out += [f"{where}: flag {f!r} is not one of the rubric's"
+                for f in case.get("flags", []) if f not in rubric.flag_ids()]
+        return out
+    known = {c["id"] for c in rubric.checks(RUBRIC_KIND[kind])}
+    out = [f"{where}: label {k!r} is not a {RUBRIC_KIND[kind]} check id (known: "
+           f"{', '.join(sorted(known))})" for k in case.get("labels", {}) if k not in known]
+    out += [f"{where}: label {k!r} is {v!r}, not true or false"
+            for k, v in case.get("labels", {}).items() if not isinstance(v, bool)]
+    if "level" in case and case["level"] not in rubric.level_ids():
+        out.append(f"{where}: level {case['level']!r} is not one of {rubric.level_ids()}")
+    return out
+
+
 def grade_case(kind: str, case: dict[str, Any]) -> Any:
     if kind == "pitches":
         return grade_pitch(case["text"], channel=case.get("channel", "email"))

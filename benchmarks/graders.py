@@ -19,6 +19,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from benchmarks import fixture_set
 from benchmarks.fixture_set import grade_case
 from exercises.grading import (
     classify_question,
@@ -47,10 +48,7 @@ def agreement(kind: str, cases: list[dict]) -> tuple[dict[str, list[int]], list[
     for case in cases:
         report = grade_case(kind, case)
         for check_id, want in case["labels"].items():
-            try:
-                got = report.check(check_id).passed
-            except KeyError:
-                continue
+            got = report.check(check_id).passed
             stats[check_id][1] += 1
             if got == want:
                 stats[check_id][0] += 1
@@ -248,13 +246,16 @@ def sealed(round_name: str, show_misses: bool) -> None:
         if path.is_file():
             lines = path.read_text(encoding="utf-8").splitlines()
             files[kind] = [json.loads(line) for line in lines if line.strip()]
+    problems = [p for kind, cases in files.items() for c in cases
+                for p in fixture_set.label_problems(kind, c)]
+    if problems:
+        raise SystemExit(f"sealed round {round_name}: {len(problems)} label problem(s); fix "
+                         "the keys before its first run:\n" + "\n".join(problems[:20]))
     print(f"=== sealed round {round_name} ===")
     report_round(files, show_misses)
 
 
 def main(show_misses: bool = False) -> None:
-    from benchmarks import fixture_set
-
     suffixes = sorted({n[len(fixture_set.kind_of(n)):] for n in fixture_set.names()},
                       key=lambda x: (len(x), x))
     for suffix in suffixes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -129,3 +130,33 @@ def test_question_list_items_are_split_like_the_labels() -> None:
             total += 1
             ok += got.category == want["category"]
     assert ok / total >= CATEGORY_THRESHOLD
+
+
+def _every_labelled_file() -> list[Path]:
+    folder = fixture_set.FIXTURES
+    return sorted(folder.glob("*.jsonl")) + sorted((folder / "sealed").glob("*/*.jsonl"))
+
+
+@pytest.mark.parametrize("path", _every_labelled_file(),
+                         ids=lambda p: p.relative_to(fixture_set.FIXTURES).as_posix())
+def test_every_label_is_a_rubric_check(path: Path) -> None:
+    """A label under a key the rubric does not know is never compared with anything, so a
+    round labelled ``coverage`` instead of ``questions.coverage`` would look perfect."""
+    kind = fixture_set.kind_of(path.stem)
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    problems = [p for c in cases for p in fixture_set.label_problems(kind, c)]
+    assert not problems, "\n".join(problems[:10])
+
+
+def test_label_problems_names_the_bad_key() -> None:
+    case = {"id": "x1", "labels": {"coverage": True, "questions.spelling": "yes"},
+            "level": "ok"}
+    problems = fixture_set.label_problems("question_lists", case)
+    assert any("'coverage' is not a questions check id" in p for p in problems)
+    assert any("'questions.spelling' is 'yes', not true or false" in p for p in problems)
+    assert any("level 'ok'" in p for p in problems)
+    assert fixture_set.label_problems("questions", {"id": "q", "category": "path",
+                                                    "flags": ["closed"]}) == []
+    assert len(fixture_set.label_problems("questions", {"category": "jobs",
+                                                        "flags": ["rude"]})) == 2
