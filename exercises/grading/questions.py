@@ -401,6 +401,23 @@ def classify_question(text: str) -> QuestionInfo:
     return _classify(text, QUESTION_LIMIT)
 
 
+@lru_cache(maxsize=1)
+def _text_speak() -> re.Pattern | None:
+    synonyms = _fallback()[0]
+    if not synonyms:
+        return None
+    # "r&d", "r/python", "R, SAS, Stata": a letter before &, / or a comma is a name, not "are".
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(synonyms, key=len, reverse=True)))
+                      + r")\b(?![&/',])")
+
+
+def _spelled_out(qn: str) -> str:
+    """The question with text-speak read as the full words ("r u guys hiring" -> "are you
+    guys hiring"), for the flags, whose cues are written in full words."""
+    pat = _text_speak()
+    return pat.sub(lambda m: _fallback()[0][m.group(0)], qn) if pat else qn
+
+
 def _classify(text: str, limit: int, thorough: bool = True) -> QuestionInfo:
     q = text[:limit]
     qn = normalise(q).strip()
@@ -409,14 +426,16 @@ def _classify(text: str, limit: int, thorough: bool = True) -> QuestionInfo:
     toks = tokens(qn)
     words = {t for t, _ in toks}
     flags: set[str] = set()
-    if qn and _is_closed(qn):
+    fq = _spelled_out(qn)
+    fwords = words if fq == qn else {t for t, _ in tokens(fq)}
+    if fq and _is_closed(fq):
         flags.add("closed")
-    asks_job = bool(words & trig["job_ask"] and pats["job_ask"].search(qn))
-    if (asks_job or _shared_job_ask(qn, words)) and not _finding_openings(qn):
+    asks_job = bool(fwords & trig["job_ask"] and pats["job_ask"].search(fq))
+    if (asks_job or _shared_job_ask(fq, fwords)) and not _finding_openings(fq):
         flags.add("job_ask")
-    if words & trig["googleable"] and pats["googleable"].search(qn):
+    if fwords & trig["googleable"] and pats["googleable"].search(fq):
         flags.add("googleable")
-    if _is_double(qn, words):
+    if _is_double(fq, fwords):
         flags.add("double_barreled")
     double = "double_barreled" in flags
     category, why = _category(qn, toks, double, thorough) if qn else ("other", [])
@@ -732,7 +751,7 @@ def _split_at_next_number(text: str, line_start: int, parts: list[Segment]) -> l
 _INLINE_NUMBER = re.compile(r"(?:\(?\d{1,3}[.)]|[-*\u2022]|q\d{1,3}[:.)]?)\s+", re.IGNORECASE)
 
 _ASKING_START = re.compile(
-    r"^\W*(?:what|what's|whats|how|how's|why|where|when|who|whom|whose|which|tell|describe|explain|walk|"
+    r"^\W*(?:what|what's|whats|wat|wats|wut|cud|wud|shud|how|how's|why|where|when|who|whom|whose|which|tell|describe|explain|walk|"
     r"share|talk|could|can|would|will|do|does|did|is|are|was|were|should|have|has|may|might|any|if|in\s+your|"
     r"looking\s+back|i'd\s+love|i\s+would\s+love|i'm\s+curious|i\s+am\s+curious|i\s+wonder|please)\b"
 )

@@ -150,9 +150,20 @@ def _inflected_known(word: str, known: Any) -> bool:
             len(stem) > 3 and stem[-1] == stem[-2] and base in known and _doubles(base)
         )  # modding -> mod (but not "trainning": "ai" never doubles)
         # Looked at only once the stem is listed: the neighbour search is the costly part.
-        if listed and not (ending in _DERIVED and _near_common(word, known)):
+        if listed and not (ending in _DERIVED and _near_common(word, known)) and not (
+            ending in ("ed", "ing") and _misformed(word, stem, ending, known)
+        ):
             return True  # not "assesment" = "asses" + "ment" by accident ("assessment")
     return False
+
+
+def _misformed(word: str, stem: str, ending: str, known: Any) -> bool:
+    """A past or -ing form built the wrong way from a listed stem, where the right way is
+    a common word: "commiting" and "occured" (the consonant doubles: "committing"),
+    "adviced" (the verb is "advise": "advised")."""
+    if stem[-1] not in "aeiouwxy" and known.get(stem + stem[-1] + ending, 0) >= _SUGGESTABLE:
+        return True
+    return word.endswith("ced") and known.get(word[:-3] + "sed", 0) >= _SUGGESTABLE
 
 
 # Endings that make new words rather than forms of one; a stem plus one of these is

@@ -28,6 +28,9 @@ from .text import normalise, word_count
 
 LEX = KIND = "thanks"
 _CLAUSE_END = re.compile(r"[.!?;\n]")
+# Where the object of a next step ends: "I will start looking at my options now, and I hope
+# to report back" is judged on "looking at my options now" alone.
+_NEXT_OBJECT_END = re.compile(r"[.!?;\n]|,?\s+(?:and|but|so)\s+(?:i|we|i'll|i'd|i'm)\b")
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +155,7 @@ def _next_steps(blanked: str) -> list[tuple[int, int]]:
     """Concrete next steps; "I'll take your advice to heart" alone is not one."""
     out = []
     for a, b in find_all(LEX, "next_step", blanked):
-        end = _CLAUSE_END.search(blanked, b)
+        end = _NEXT_OBJECT_END.search(blanked, b)
         rest = blanked[b : end.start() if end else len(blanked)].replace("#", " ")
         if rest.strip() and _generic_rest().fullmatch(rest):
             continue

@@ -3,6 +3,8 @@ texts (none of them is a fixture or a rubric example)."""
 
 from __future__ import annotations
 
+import pytest
+
 from exercises.grading import (
     classify_question,
     grade_goal,
@@ -198,3 +200,20 @@ def test_four_gaps_in_a_pitch_need_work() -> None:
     failed = {c.id for c in r.checks if not c.passed and ".extra." not in c.id}
     assert len(failed) == 4 and "pitch.spelling" in failed
     assert r.level == "needs-work" and r.cap["id"] == "several_fixes"
+
+
+@pytest.mark.parametrize("question, flag", [
+    ("r u guys hiring", "job_ask"),  # text-speak read as the words the flags' cues use
+    ("wat does ur company do exactly", "googleable"),
+    ("cud u look over my cv before i apply", "job_ask"),
+])
+def test_text_speak_questions_get_the_flags_of_the_spelled_out_question(question, flag) -> None:
+    assert flag in classify_question(question).flags
+
+
+def test_asking_what_a_hirer_looks_for_is_not_a_job_ask() -> None:
+    for q in ("What do you look for when you are hiring?",
+              "If you were hiring a junior manager tomorrow, what would you look for first?"):
+        assert "job_ask" not in classify_question(q).flags, q
+    hiring = classify_question("If you are hiring this summer, could you consider me?")
+    assert "job_ask" in hiring.flags
