@@ -58,7 +58,7 @@ _BRITISH = (
     ("ogues", "ogs"),
     ("mme", "m"),
     ("mmes", "ms"),
-    ("ement", "ment"),
+    ("dgement", "dgment"),  # judgement, acknowledgement; not "developement"
     ("que", "ck"),
     ("ce", "se"),
 )
@@ -108,7 +108,8 @@ def _by_shape() -> dict[tuple[str, int], tuple[str, ...]]:
 
 
 # British forms inside a word ("behavioural", "organisational"), tried after the endings.
-_BRITISH_INSIDE = (("our", "or"), ("isation", "ization"), ("ise", "ize"), ("yse", "yze"))
+_BRITISH_INSIDE = (("our", "or"), ("isation", "ization"), ("ise", "ize"), ("yse", "yze"),
+                   ("mould", "mold"), ("smoulder", "smolder"))
 
 
 def _british_known(word: str, known: Any) -> bool:

@@ -18,6 +18,7 @@ from exercises.grading import spelling
     "tak", "obrigada", "von",  # greetings, sign-offs and name particles
     "im", "ive", "vielen", "med", "agri",  # text-speak, foreign thanks, clipped forms
     "visiting", "modding", "texted", "targeting",  # -ing and -ed forms built the right way
+    "judgement", "acknowledgement", "mouldy",  # British forms the American list lacks
 ])
 def test_left_alone(word: str) -> None:
     assert spelling.is_known(word), word
@@ -34,6 +35,8 @@ def test_left_alone(word: str) -> None:
     ("Thanks for commiting an hour to my questions.", "commiting"),
     ("It occured to me after our call.", "occured"),
     ("I adviced my friend to write to you too.", "adviced"),
+    # "-ement" for "-ment" is British only after "dg" (judgement), not "developement"
+    ("I want to move into product developement.", "developement"),
 ])
 def test_still_caught(text: str, flagged: str) -> None:
     found = [text[a:b] for a, b, _ in spelling.misspellings(text)]
