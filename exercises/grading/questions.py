@@ -751,7 +751,7 @@ def _split_at_next_number(text: str, line_start: int, parts: list[Segment]) -> l
 _INLINE_NUMBER = re.compile(r"(?:\(?\d{1,3}[.)]|[-*\u2022]|q\d{1,3}[:.)]?)\s+", re.IGNORECASE)
 
 _ASKING_START = re.compile(
-    r"^\W*(?:what|what's|whats|wat|wats|wut|cud|wud|shud|how|how's|why|where|when|who|whom|whose|which|tell|describe|explain|walk|"
+    r"^\W*(?:what|what's|whats|how|how's|why|where|when|who|whom|whose|which|tell|describe|explain|walk|"
     r"share|talk|could|can|would|will|do|does|did|is|are|was|were|should|have|has|may|might|any|if|in\s+your|"
     r"looking\s+back|i'd\s+love|i\s+would\s+love|i'm\s+curious|i\s+am\s+curious|i\s+wonder|please)\b"
 )
@@ -772,7 +772,8 @@ def _is_question_like(text: str) -> bool:
     words = text.split()
     if len(words) <= 2:
         return False
-    return bool(_ASKING_START.match(normalise(text[:80])))
+    # Text-speak openers ("wat", "cud u") are read through the rubric's one synonym table.
+    return bool(_ASKING_START.match(_spelled_out(normalise(text[:80]))))
 
 
 _REQUEST_START = re.compile(r"^\W*(?:tell|describe|explain|walk|share|talk|please)\b")

@@ -217,3 +217,13 @@ def test_asking_what_a_hirer_looks_for_is_not_a_job_ask() -> None:
         assert "job_ask" not in classify_question(q).flags, q
     hiring = classify_question("If you are hiring this summer, could you consider me?")
     assert "job_ask" in hiring.flags
+
+
+def test_text_speak_lines_of_a_list_count_as_questions() -> None:
+    # No question marks: each line is read as a question because its opener, spelt out
+    # through the rubric's synonym table ("wat" -> what, "cud" -> could, "r" -> are), asks.
+    text = ("hey here r my qs\nhow did u start out\nwat does a normal week look like\n"
+            "r u guys hiring\ncud u tell me the hardest part\nwho else shud i talk to")
+    report = grade_questions(text, minutes=20)
+    assert len(report.questions) == 5
+    assert not report.check("questions.no_job_ask").passed
