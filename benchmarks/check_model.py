@@ -38,7 +38,7 @@ EXAMPLE_WEIGHT = 2
 PRUNE = 0.07  # smaller weights are dropped: the file ships to the browser
 MAX_KB = 190  # deflated, as in the wheel; weights are pruned harder until it fits
 DIGITS = 2
-KINDS = {"pitches": "pitch", "thanks": "thanks"}
+KINDS = {k: fixture_set.RUBRIC_KIND[k] for k in ("pitches", "thanks")}
 
 
 def learned_checks(kind: str) -> list[str]:

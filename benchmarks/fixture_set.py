@@ -18,6 +18,7 @@ from exercises.grading import (
     grade_pitch,
     grade_questions,
     grade_thank_you,
+    rubric,
 )
 
 REPO = Path(__file__).resolve().parent.parent
@@ -46,6 +47,7 @@ def load(name: str) -> list[dict[str, Any]]:
             if line.strip()]
 
 
+# A fixture file's kind and the rubric's name for the texts it holds.
 RUBRIC_KIND = {"pitches": "pitch", "thanks": "thanks", "goals": "goal",
                "question_lists": "questions"}
 
@@ -56,8 +58,6 @@ def label_problems(kind: str, case: dict[str, Any]) -> list[str]:
     A label under a key the rubric does not know would be skipped by every agreement count, so
     a round written with, say, ``coverage`` instead of ``questions.coverage`` would look
     perfect on the checks it never measured."""
-    from exercises.grading import rubric
-
     where = case.get("id", "?")
     if kind == "questions":
         out = []

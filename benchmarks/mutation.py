@@ -79,9 +79,8 @@ class Corpus:
             for case in fixture_set.load(name):
                 self.items.append((kind, f"{name}:{case['id']}", case, golden[case["id"]]))
         for kind in rubric.KINDS:
-            fkind = {"pitch": "pitches", "goal": "goals", "questions": "question_lists"}.get(
-                kind, kind
-            )  # "intro" and "thanks" are graded under their own names
+            # "intro" is graded under its own name
+            fkind = {r: f for f, r in fixture_set.RUBRIC_KIND.items()}.get(kind, kind)
             for entry in rubric.checks(kind):
                 for want in ("pass", "fail"):
                     for i, ex in enumerate(entry["examples"][want]):

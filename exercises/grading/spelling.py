@@ -109,7 +109,7 @@ def _by_shape() -> dict[tuple[str, int], tuple[str, ...]]:
 
 # British forms inside a word ("behavioural", "organisational"), tried after the endings.
 _BRITISH_INSIDE = (("our", "or"), ("isation", "ization"), ("ise", "ize"), ("yse", "yze"),
-                   ("mould", "mold"), ("smoulder", "smolder"))
+                   ("mould", "mold"))  # also inside "smouldering"
 
 
 def _british_known(word: str, known: Any) -> bool:
