@@ -188,6 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, default=0, help="only this many cues, at random")
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--list-uncaught", action="store_true")
+    parser.add_argument("--min-caught", type=float, default=0.0,
+                        help="exit 1 when the share caught is below this (0 to 1)")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
     corpus = Corpus()
@@ -213,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
         for r in results:
             if not r["caught_by"]:
                 print(f"  {r['file']}:{r['path']}  touched={r['touched']}  {r['cue']}")
+    if caught / len(results) < args.min_caught:
+        print(f"below the floor of {100 * args.min_caught:.1f}%")
+        return 1
     return 0
 
 

@@ -3,7 +3,8 @@
 Playwright's sync API keeps an asyncio loop alive in the main thread for as long
 as its browser is open; unit tests that start their own loop (the widgets'
 debouncer) must not run inside it. Browser tests also take the longest, so a
-quick failure elsewhere shows first.
+quick failure elsewhere shows first. The slowest checks run in a second process
+meanwhile (background.py).
 """
 
 from __future__ import annotations
@@ -12,17 +13,27 @@ from pathlib import Path
 
 import pytest
 
+from . import background
+
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     def in_browser_dir(item: pytest.Item) -> bool:
         return BROWSER_DIR in Path(str(item.path)).resolve().parents
 
-    items.sort(key=in_browser_dir)  # stable: keeps each group's own order
+    def jobs_of(item: pytest.Item) -> list[str]:
+        return [m.args[0] for m in item.iter_markers("background_job")]
+
+    # Tests that wait for a background job go last before the browser tests, so the job
+    # has had the rest of the run to finish on the second core.
+    items.sort(key=lambda item: (in_browser_dir(item), bool(jobs_of(item))))  # stable
     for item in items:
         if in_browser_dir(item):
             item.add_marker(pytest.mark.browser)
+    wanted = sorted({job for item in items for job in jobs_of(item)})
+    if wanted and not config.option.collectonly:
+        background.start(wanted)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

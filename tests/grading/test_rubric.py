@@ -20,6 +20,8 @@ from exercises.grading import (
     rubric_doc,
 )
 
+from ..background import needs, result
+
 REPO = Path(__file__).resolve().parents[2]
 SHARED_RUBRIC = REPO.parent / "shared" / "rubric.md"
 
@@ -195,26 +197,27 @@ def test_no_rubric_number_quoted_in_code_or_page_assets() -> None:
     assert not found, "rubric numbers quoted in code (use the rubric data):\n" + "\n".join(found)
 
 
+@needs("question_model")
 def test_question_model_is_current() -> None:
     """The learned model is generated from the labelled questions; a changed cue, feature
-    or fixture without regenerating it fails here."""
-    from benchmarks import question_model
-
-    assert question_model.main(["--check"]) == 0, (
+    or fixture without regenerating it fails here. (Retrained in a second process while
+    the other tests run: background.py.)"""
+    outcome = result("question_model")
+    assert outcome.returncode == 0, (
         "exercises/grading/data/question_model.json is stale: run "
-        "`python -m benchmarks.question_model`"
+        f"`python -m benchmarks.question_model`\n{outcome.command}: {outcome.output[-2000:]}"
     )
 
 
+@needs("check_model")
 def test_check_model_is_current() -> None:
     """The same for the pitch and thank-you checks' model: it is trained on every labelled
-    pitch and note, so a changed rule or fixture without retraining it fails here. (About two
-    minutes: it grades every fixture text with the model switched off.)"""
-    from benchmarks import check_model
-
-    assert check_model.main(["--check"]) == 0, (
+    pitch and note, so a changed rule or fixture without retraining it fails here. (A few
+    minutes: it grades every fixture text with the model switched off; in a second process.)"""
+    outcome = result("check_model")
+    assert outcome.returncode == 0, (
         "exercises/grading/data/check_model.json is stale: run "
-        "`python -m benchmarks.check_model`"
+        f"`python -m benchmarks.check_model`\n{outcome.command}: {outcome.output[-2000:]}"
     )
 
 
