@@ -26,7 +26,14 @@ LEX = KIND = "goal"
 # A capitalised name after at/with/for ("at Doctors Without Borders") names an organisation.
 _ORG_RE = re.compile(
     r"\b(?:at|with|for|from|join|joining|like|such as|including|to|into)\s+"
-    r"(?:the\s+)?[A-Z][\w&'.-]+"
+    r"(?:(?:the|a|an)\s+)?[A-Z][\w&'.-]+"
+)
+# "move back from Switzerland", "go to Germany": a place someone travels between, not an
+# organisation, even though it follows "from" or "to".
+_TRAVEL_RE = re.compile(
+    r"\b(?:move|moves|moved|moving|go|goes|going|went|come|comes|came|coming|back|return|"
+    r"returning|returned|relocate|relocating|relocated|abroad|remotely|emigrate|emigrating)"
+    r"\s+(?:back\s+)?$"
 )
 _ORG_STOP = {"I", "LinkedIn", "The", "A", "An", "My", "Me", "It", "This", "That", "Some", "Any"}
 # An acronym after a preposition ("about the APS", "into the NHS") names an organisation;
@@ -104,7 +111,11 @@ def grade_goal(text: str) -> Report:
         m.span(1) for m in _ACRONYM_RE.finditer(head)
         if m.group(1) not in _PLACES and not any(a <= m.start(1) < b for a, b in target)
     ]
-    target += [m.span() for m in _ORG_RE.finditer(head) if m.group(0).split()[-1] not in _ORG_STOP]
+    target += [
+        m.span() for m in _ORG_RE.finditer(head)
+        if m.group(0).split()[-1] not in _ORG_STOP
+        and not (m.group(0).split()[0] in ("from", "to") and _TRAVEL_RE.search(head[:m.start()]))
+    ]
     # "jobs for someone like me", "someone in the job": general words, not a target.
     general = find_all(LEX, "not_target", filled)
     target = [t for t in target if not any(a <= t[0] and t[1] <= b for a, b in general)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import cue
+from .spelling import is_known, suggestions
 from .text import normalise
 
 _DATA = cue("questions", "similarity")
@@ -66,6 +67,15 @@ _GOT_INTO = re.compile(r"\b(?:get|got|getting|gotten|break|broke)\s+(?:into|in\s
 _GOT_INTO_ASK = "+got-into"
 
 
+def _spelled(word: str) -> str:
+    """A misspelt word read as the word the spelling check suggests first, so "the most
+    dificult part" meets "the hardest part" through the synonym table."""
+    if len(word) < 4 or not word.isalpha() or is_known(word):
+        return word
+    best = suggestions(word, limit=1)
+    return best[0].lower() if best else word
+
+
 def signature(question: str) -> frozenset[str]:
     toks = []
     text = _FIRST_PLACE.sub(" ", _START_UP.sub("startup", normalise(question[:500])))
@@ -73,6 +83,7 @@ def signature(question: str) -> frozenset[str]:
     text = _IS_LIKE.sub(r"\1", _LIKE_FILLER.sub(" ", text))
     text = _BEING_A_ROLE.sub("about the job", text)
     for w in _WORD.findall(text):
+        w = _spelled(w)
         if w in _STOP or _stem(w) in _STOP:
             continue  # "things", "parts": a plural of a word that carries no meaning
         w = _SYN.get(w, w)
