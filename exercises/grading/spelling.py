@@ -178,6 +178,14 @@ def _near_common(word: str, known: Any) -> bool:
     return any(known.get(c, 0) >= _SUGGESTABLE for c in near)
 
 
+def _near_common_with_prefix(word: str, prefix: str, known: Any) -> bool:
+    """A common word one edit from ``word`` that keeps its prefix: "prepairing" and
+    "preparing" (but "preload" is not a slip of "reload")."""
+    checker = _checker()
+    near = checker.known(checker.edit_distance_1(word))
+    return any(c.startswith(prefix) and known.get(c, 0) >= _SUGGESTABLE for c in near)
+
+
 def _doubles(base: str) -> bool:
     """English doubles a final consonant after one short vowel: mod, plan, travel."""
     return (len(base) >= 3 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou"
@@ -223,8 +231,11 @@ def known_to_word_list(w: str) -> bool:
         return True  # sooo, hiii: stretched for tone
     for prefix in _WORD_PREFIXES:
         rest = w[len(prefix):]
-        if w.startswith(prefix) and len(rest) >= 3 and _common_form(rest, known):
-            return True  # rebrand, superday, reframed (but not "reasuring" from rare "asur")
+        if (w.startswith(prefix) and len(rest) >= 3 and _common_form(rest, known)
+                and not _near_common_with_prefix(w, prefix, known)):
+            # rebrand, superday, reframed (but not "reasuring" from rare "asur", nor
+            # "prepairing", one letter from "preparing")
+            return True
     if "'" in w:
         return w.replace("'", "") in known and w.replace("'", "") not in {"dont", "cant", "wont"}
     return False
