@@ -2,23 +2,33 @@
 
 Retraining both learned models and the mutation sample take several minutes of one core
 each, and pytest uses one core: the machine has two. So when a run collects a test that
-needs one of these jobs, ``start`` launches the jobs, one after another, in a worker thread
-that only waits on subprocesses; the tests that need them are sorted to the end of the
-non-browser tests (conftest.py) and ``result`` waits for their job. Each job is the same
-command a developer runs by hand, so a failure message can name it.
+needs one of these jobs, ``start`` launches one driver process (this file, run as a script)
+that runs the jobs one after another and writes each one's output and exit code to a
+folder; the tests that need them are sorted to the end of the non-browser tests
+(conftest.py) and ``result`` waits for their job's files. Each job is the same command a
+developer runs by hand, so a failure message can name it.
+
+The driver is started from pytest's main thread and starts the jobs itself: starting a
+process from a second thread of the test run failed in CI with "Bad address" (EFAULT).
 """
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
-import threading
+import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pytest
+if TYPE_CHECKING:
+    import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+JOB_TIMEOUT = 1800  # seconds; a retrain takes about five minutes
 
 # What each job runs; the slowest first, so it is done before the tests reach it.
 JOBS: dict[str, list[str]] = {
@@ -31,6 +41,8 @@ JOBS: dict[str, list[str]] = {
 
 def needs(job: str) -> pytest.MarkDecorator:
     """Mark a test that reads ``result(job)``, so the run starts the job early."""
+    import pytest  # here, so the driver process never loads pytest
+
     if job not in JOBS:
         raise KeyError(f"unknown background job {job!r}; known: {sorted(JOBS)}")
     return pytest.mark.background_job(job)
@@ -43,46 +55,80 @@ class Outcome:
     output: str
 
 
-_done: dict[str, threading.Event] = {}
-_outcomes: dict[str, Outcome] = {}
+def _shown(job: str) -> str:
+    return " ".join(["python", *JOBS[job]])
 
 
-def _command(job: str) -> list[str]:
-    return [sys.executable, *JOBS[job]]
-
-
-def _run(job: str) -> Outcome:
-    cmd = _command(job)
+def run_job(job: str) -> Outcome:
+    """Run one job here and now (the driver calls this for each job in turn)."""
     try:
-        proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=1800)
-        out = proc.stdout + proc.stderr
-        code = proc.returncode
-    except (OSError, subprocess.SubprocessError) as exc:  # reported by the test, not lost
-        out, code = f"{type(exc).__name__}: {exc}", -1
-    return Outcome(" ".join(["python", *JOBS[job]]), code, out)
+        proc = subprocess.run([sys.executable, *JOBS[job]], cwd=REPO, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, timeout=JOB_TIMEOUT)
+        return Outcome(_shown(job), proc.returncode, proc.stdout)
+    except subprocess.TimeoutExpired as exc:  # subprocess.run kills the child first
+        out = exc.output if isinstance(exc.output, str) else ""
+        return Outcome(_shown(job), -1, out + f"\n(stopped after {JOB_TIMEOUT} s)")
+    except OSError as exc:  # reported by the test, not lost
+        return Outcome(_shown(job), -1, f"{type(exc).__name__}: {exc}")
+
+
+def _drive(folder: Path, jobs: list[str]) -> None:
+    for job in jobs:
+        outcome = run_job(job)
+        (folder / f"{job}.out").write_text(outcome.output, encoding="utf-8")
+        # The exit code is written last, by rename, so a reader never sees half a result.
+        tmp = folder / f"{job}.rc.tmp"
+        tmp.write_text(str(outcome.returncode), encoding="utf-8")
+        tmp.replace(folder / f"{job}.rc")
+
+
+_driver: subprocess.Popen | None = None
+_folder: Path | None = None
+_started: set[str] = set()
 
 
 def start(jobs: list[str]) -> None:
-    """Run ``jobs`` one after another in a daemon thread (a second process at a time)."""
-    todo = [j for j in JOBS if j in jobs and j not in _done]
-    for job in todo:
-        _done[job] = threading.Event()
+    """Start one driver process that runs ``jobs`` one after another."""
+    global _driver, _folder
+    todo = [j for j in JOBS if j in jobs and j not in _started]
+    if not todo:
+        return
+    if _driver is not None and _driver.poll() is None:
+        _driver.wait()  # one job at a time: a second driver waits for the first
+    _folder = _folder or Path(tempfile.mkdtemp(prefix="iic-background-"))
+    _driver = subprocess.Popen([sys.executable, __file__, str(_folder), *todo], cwd=REPO,
+                               start_new_session=True)
+    _started.update(todo)
 
-    def worker() -> None:
-        for job in todo:
-            try:
-                _outcomes[job] = _run(job)
-            finally:
-                _done[job].set()
 
-    if todo:
-        threading.Thread(target=worker, name="background-jobs", daemon=True).start()
+def stop() -> None:
+    """End the driver and its job when the test run ends (early, on -x or Ctrl-C), so no
+    retrain is left running on its own."""
+    if _driver is not None and _driver.poll() is None:
+        try:
+            os.killpg(_driver.pid, signal.SIGKILL)
+        except OSError:
+            pass
 
 
 def result(job: str) -> Outcome:
-    """The job's outcome; runs it here and now if no run started it (a single test, say)."""
-    if job not in _done:
+    """The job's outcome; starts it here and now if no run started it (a single test)."""
+    if job not in _started:
         start([job])
-    _done[job].wait()
-    return _outcomes.get(job) or Outcome(" ".join(["python", *JOBS[job]]), -1,
-                                         "the job stopped without reporting")
+    assert _folder is not None and _driver is not None
+    rc = _folder / f"{job}.rc"
+    deadline = time.monotonic() + JOB_TIMEOUT * len(JOBS)
+    while not rc.exists():
+        if _driver.poll() is not None and not rc.exists():
+            return Outcome(_shown(job), -1, f"the driver ended (exit {_driver.returncode}) "
+                                            "without reporting this job")
+        if time.monotonic() > deadline:
+            return Outcome(_shown(job), -1, "no result in time")
+        time.sleep(0.5)
+    out = _folder / f"{job}.out"
+    return Outcome(_shown(job), int(rc.read_text(encoding="utf-8")),
+                   out.read_text(encoding="utf-8") if out.exists() else "")
+
+
+if __name__ == "__main__":
+    _drive(Path(sys.argv[1]), sys.argv[2:])

@@ -36,6 +36,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         background.start(wanted)
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    background.stop()
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens",

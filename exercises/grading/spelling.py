@@ -172,15 +172,9 @@ def _misformed(word: str, stem: str, ending: str, known: Any) -> bool:
 _DERIVED = frozenset({"ment", "ness", "ly"})
 
 
-def _near_common(word: str, known: Any) -> bool:
-    checker = _checker()
-    near = checker.known(checker.edit_distance_1(word))
-    return any(known.get(c, 0) >= _SUGGESTABLE for c in near)
-
-
-def _near_common_with_prefix(word: str, prefix: str, known: Any) -> bool:
-    """A common word one edit from ``word`` that keeps its prefix: "prepairing" and
-    "preparing" (but "preload" is not a slip of "reload")."""
+def _near_common(word: str, known: Any, prefix: str = "") -> bool:
+    """A common word one edit from ``word`` (and starting with ``prefix``): "prepairing" is
+    one letter from "preparing", but "preload" is not a slip of "reload"."""
     checker = _checker()
     near = checker.known(checker.edit_distance_1(word))
     return any(c.startswith(prefix) and known.get(c, 0) >= _SUGGESTABLE for c in near)
@@ -232,7 +226,7 @@ def known_to_word_list(w: str) -> bool:
     for prefix in _WORD_PREFIXES:
         rest = w[len(prefix):]
         if (w.startswith(prefix) and len(rest) >= 3 and _common_form(rest, known)
-                and not _near_common_with_prefix(w, prefix, known)):
+                and not _near_common(w, known, prefix)):
             # rebrand, superday, reframed (but not "reasuring" from rare "asur", nor
             # "prepairing", one letter from "preparing")
             return True
