@@ -114,7 +114,8 @@ def grade_goal(text: str) -> Report:
     target += [
         m.span() for m in _ORG_RE.finditer(head)
         if m.group(0).split()[-1] not in _ORG_STOP
-        and not (m.group(0).split()[0] in ("from", "to") and _TRAVEL_RE.search(head[:m.start()]))
+        and not (m.group(0).split()[0] in ("from", "to")
+                 and _TRAVEL_RE.search(head[max(0, m.start() - 30):m.start()]))
     ]
     # "jobs for someone like me", "someone in the job": general words, not a target.
     general = find_all(LEX, "not_target", filled)

@@ -7,6 +7,7 @@ stemming, a few synonyms folded together) and compared with Jaccard overlap.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import cue
 from .spelling import is_known, suggestions
@@ -67,6 +68,7 @@ _GOT_INTO = re.compile(r"\b(?:get|got|getting|gotten|break|broke)\s+(?:into|in\s
 _GOT_INTO_ASK = "+got-into"
 
 
+@lru_cache(maxsize=4096)  # the list's spelling check has just looked up the same words
 def _spelled(word: str) -> str:
     """A misspelt word read as the word the spelling check suggests first, so "the most
     dificult part" meets "the hardest part" through the synonym table."""
