@@ -58,7 +58,7 @@ lint: setup
 
 ## test: set up, build the site, then every test: unit, property, notebooks (nbval), browser
 test: setup chromium site lint
-	$(BIN)/pytest tests --nbval-lax _build/lite-src/contents
+	$(BIN)/pytest tests --nbval-lax _build/lite-src/contents --durations=25
 
 ## bench: benchmarks.site does its own clean build, then times it in Chromium
 bench: setup chromium

@@ -9,6 +9,7 @@ tests (tests/grading/test_goldens.py), the grader benchmark and the mutation ben
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +123,16 @@ def record(kind: str, case: dict[str, Any]) -> dict[str, Any]:
 def records(name: str) -> dict[str, Any]:
     kind = kind_of(name)
     return {case["id"]: record(kind, case) for case in load(name)}
+
+
+@cache
+def records_once(name: str) -> dict[str, Any]:
+    """``records(name)``, graded once per process and shared (do not change what it returns).
+
+    The golden tests and the agreement tests read the same grading of every fixture, and
+    grading them all takes minutes. The mutation benchmark changes the rules within one
+    process, so it calls ``records``."""
+    return records(name)
 
 
 def golden_path(name: str) -> Path:

@@ -4,7 +4,7 @@ Retraining both learned models and the mutation sample take several minutes of o
 each, and pytest uses one core: the machine has two. So when a run collects a test that
 needs one of these jobs, ``start`` launches one driver process (this file, run as a script)
 that runs the jobs one after another and writes each one's output and exit code to a
-folder; the tests that need them are sorted to the end of the non-browser tests
+folder; the tests that need them are sorted to the end of the run, after the browser tests
 (conftest.py) and ``result`` waits for their job's files. Each job is the same command a
 developer runs by hand, so a failure message can name it.
 

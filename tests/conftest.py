@@ -1,4 +1,4 @@
-"""Run the real-browser tests last.
+"""Run the real-browser tests last, but for the tests that wait on a background job.
 
 Playwright's sync API keeps an asyncio loop alive in the main thread for as long
 as its browser is open; unit tests that start their own loop (the widgets'
@@ -25,9 +25,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     def jobs_of(item: pytest.Item) -> list[str]:
         return [m.args[0] for m in item.iter_markers("background_job")]
 
-    # Tests that wait for a background job go last before the browser tests, so the job
-    # has had the rest of the run to finish on the second core.
-    items.sort(key=lambda item: (in_browser_dir(item), bool(jobs_of(item))))  # stable
+    # Tests that wait for a background job go last, after the browser tests, so the job has
+    # had the whole run to finish on the second core and the main thread never sits idle
+    # waiting for it while browser tests are still to run. (They only read files, so the
+    # event loop Playwright leaves in the main thread does not matter to them.)
+    items.sort(key=lambda item: (bool(jobs_of(item)), in_browser_dir(item)))  # stable
     for item in items:
         if in_browser_dir(item):
             item.add_marker(pytest.mark.browser)

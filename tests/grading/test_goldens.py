@@ -18,7 +18,7 @@ from benchmarks import fixture_set
 
 @pytest.mark.parametrize("name", fixture_set.names())
 def test_golden(name: str, request: pytest.FixtureRequest) -> None:
-    got = fixture_set.records(name)
+    got = fixture_set.records_once(name)
     path = fixture_set.golden_path(name)
     if request.config.getoption("--update-goldens"):
         path.parent.mkdir(parents=True, exist_ok=True)
