@@ -244,11 +244,20 @@ def apply_learned(kind: str, text: str, norm: str, checks: list[Check]) -> list[
     for c in checks:
         if text_model.learned(c.id):
             decision = text_model.decide(c.id, feats, c.passed)
+            # A check's "<name>_sure" cue holds the few wordings that settle a pass however
+            # the rest of the text reads, so the model may not overrule them.
+            if c.passed and not decision and _sure(kind, c.id, norm):
+                decision = True
             if decision != c.passed:
                 ev = c.evidence if decision else []
                 c = make_check(kind, c.id, decision, ev, found=quote(text, ev))
         out.append(c)
     return out
+
+
+def _sure(kind: str, check_id: str, norm: str) -> bool:
+    name = check_id.split(".", 1)[1] + "_sure"
+    return name in rubric.cues(kind) and bool(find_all(kind, name, norm))
 
 
 def finish(kind: str, text: str, checks: list[Check], **extra: object) -> Report:

@@ -227,3 +227,17 @@ def test_text_speak_lines_of_a_list_count_as_questions() -> None:
     report = grade_questions(text, minutes=20)
     assert len(report.questions) == 5
     assert not report.check("questions.no_job_ask").passed
+
+
+def test_a_sure_wording_keeps_its_pass_when_the_model_says_no(monkeypatch) -> None:
+    # The learned model decides why_them; the "why_them_sure" cue (the person's own move,
+    # named) is the one thing it may not overrule. Force the model to say "no" to see that.
+    from exercises.grading import text_model
+
+    monkeypatch.setattr(text_model, "decide", lambda check_id, feats, rule: False)
+    moved = ("Hi Dana, I'm a chemistry student. I read that you moved from lab QA into "
+             "regulatory affairs at Pfizer. Could we talk for 20 minutes? Thank you.")
+    asked = ("Hi Dana, I'm a chemistry student. I'd like to hear how you moved from lab QA "
+             "into regulatory affairs at Pfizer. Could we talk for 20 minutes? Thank you.")
+    assert grade_pitch(moved).check("pitch.why_them").passed
+    assert not grade_pitch(asked).check("pitch.why_them").passed
