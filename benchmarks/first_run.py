@@ -2,7 +2,7 @@
 
     python -m benchmarks.first_run measure s423 s424 ...      # one grader's per-round figures
     python -m benchmarks.first_run compare THIS.txt BEFORE.txt [label-this] [label-before]
-    python -m benchmarks.first_run pool FIRST LAST   # pooled over sealed rounds sFIRST-sLAST
+    python -m benchmarks.first_run pool FIRST LAST [before]   # pooled over sFIRST-sLAST
 
 ``measure`` grades every record of the named rounds in ``tests/fixtures/grading/sealed/``
 (or the tuning copies ``*_rwN.jsonl`` when a round has moved) with whatever ``exercises``
@@ -16,8 +16,8 @@ per round pair (Kind A round + Kind B round): checks at 0.93, levels, topic, and
 below 0.93. These are the figures the closing notes quote.
 
 ``pool`` adds up the first runs kept in ``tests/fixtures/grading/first_runs/*_pooled.txt``
-(each round's "this grader" column: the grader it was first measured on) over a range of
-sealed rounds.
+(each round's "this grader" column: the grader it was first measured on, or with ``before``
+the grader before issue 10) over a range of sealed rounds.
 """
 
 from __future__ import annotations
@@ -174,21 +174,24 @@ def compare(this: str, before: str, this_label: str, before_label: str) -> str:
 
 
 FIRST_RUNS = REPO / "tests" / "fixtures" / "grading" / "first_runs"
-_ROW = re.compile(r"^s(\d+)\s+(\S+)\s+(\S+)\s+[\d.]+% \((\d+)/(\d+)\)")
+_ROW = re.compile(r"^s(\d+)\s+(\S+)\s+(\S+)\s+[\d.]+% \((\d+)/(\d+)\)"
+                  r"(?:\s+[\d.]+% \((\d+)/(\d+)\))?")
 
 
-def pool(first: int, last: int) -> str:
+def pool(first: int, last: int, before: bool = False) -> str:
     """Every first run of sealed rounds ``first``..``last``, added up per kind and measure."""
+    ok_group, n_group = (6, 7) if before else (4, 5)
     totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     seen: set[int] = set()
     for path in sorted(FIRST_RUNS.glob("*_pooled.txt")):
         rounds_here: set[int] = set()
         for line in path.read_text(encoding="utf-8").splitlines():
             m = _ROW.match(line)
-            if m and first <= int(m.group(1)) <= last and int(m.group(1)) not in seen:
+            if (m and first <= int(m.group(1)) <= last and int(m.group(1)) not in seen
+                    and m.group(n_group)):
                 rounds_here.add(int(m.group(1)))
-                totals[(m.group(2), m.group(3))][0] += int(m.group(4))
-                totals[(m.group(2), m.group(3))][1] += int(m.group(5))
+                totals[(m.group(2), m.group(3))][0] += int(m.group(ok_group))
+                totals[(m.group(2), m.group(3))][1] += int(m.group(n_group))
         seen |= rounds_here
     data = {("s0", kind): {} for kind, _ in totals}
     for (kind, m), v in totals.items():
@@ -208,8 +211,9 @@ def main(argv: list[str]) -> None:
     elif argv[:1] == ["compare"] and len(argv) >= 3:
         labels = argv[3:5] if len(argv) >= 5 else ["this grader", "before"]
         sys.stdout.write(compare(Path(argv[1]).read_text(), Path(argv[2]).read_text(), *labels))
-    elif argv[:1] == ["pool"] and len(argv) == 3:
-        sys.stdout.write(pool(int(argv[1].lstrip("s")), int(argv[2].lstrip("s"))))
+    elif argv[:1] == ["pool"] and len(argv) in (3, 4):
+        sys.stdout.write(pool(int(argv[1].lstrip("s")), int(argv[2].lstrip("s")),
+                              argv[3:] == ["before"]))
     else:
         raise SystemExit(__doc__)
 
