@@ -63,7 +63,7 @@ def clear_caches() -> None:
 
     for fn in (load, terms, phrase_index, r._file, r.checks, r._check_index, r.cues,
                r.levels, r.categories, r.core_categories, r.category, r.flag_ids, r.flag,
-               r.channels, r.numbers):
+               r.channels, r.numbers, r.word_list):
         clear = getattr(fn, "cache_clear", None)
         if clear is not None:  # the mutation benchmark swaps in a plain loader
             clear()

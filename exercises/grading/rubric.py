@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -62,16 +63,42 @@ def param(check_id: str, name: str) -> Any:
 @cache
 def cues(kind: str) -> dict[str, Any]:
     """Every cue list of one kind's checks, by cue name (names are unique per kind);
-    ``cues("shared")`` are the cues several kinds use (rubric.json's ``shared_cues``)."""
+    ``cues("shared")`` are the cues several kinds use (rubric.json's ``shared_cues``).
+    A pattern may name a shared word list as ``{{name}}`` (see ``word_list``)."""
     if kind == "shared":
-        return {k: v for k, v in general()["shared_cues"].items() if not k.startswith("_")}
+        return {k: _with_words(v) for k, v in general()["shared_cues"].items()
+                if not k.startswith("_")}
     out: dict[str, Any] = {}
     for entry in checks(kind):
         for name, value in entry.get("cues", {}).items():
             if name in out:
                 raise ValueError(f"cue {name!r} is defined twice in rubric/{kind}.json")
-            out[name] = value
+            out[name] = _with_words(value)
     return out
+
+
+_WORD_LIST_REF = re.compile(r"\{\{(\w+)\}\}")
+
+
+@cache
+def word_list(name: str) -> str:
+    """rubric.json's ``shared_words[name]`` as one regex alternation, longest words first.
+
+    Several patterns exclude the same vague words ("a good company", "careers in a big
+    firm"); the list is written once and each pattern names it as ``{{name}}``."""
+    words = general().get("shared_words", {}).get(name)
+    if not words or name.startswith("_"):
+        raise KeyError(f"a cue pattern names {{{{{name}}}}}, which is not a list in "
+                       "rubric.json's shared_words")
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+") for w in ordered) + ")"
+
+
+def _with_words(value: Any) -> Any:
+    if not isinstance(value, dict) or not any("{{" in p for p in value.get("patterns", ())):
+        return value
+    return {**value, "patterns": [_WORD_LIST_REF.sub(lambda m: word_list(m.group(1)), p)
+                                  for p in value["patterns"]]}
 
 
 # --- levels and caps --------------------------------------------------------------------

@@ -249,3 +249,19 @@ def test_every_shared_job_ask_match_holds_a_trigger_word() -> None:
         if m and not {w for w, _ in tokens(norm)} & triggers:
             silent.append(m.group(0))
     assert not silent, f"shared job asks with no trigger word (add one to the rubric): {silent}"
+
+
+def test_a_shared_word_list_is_written_once_and_expanded_into_patterns() -> None:
+    from exercises.grading import rubric as r
+
+    words = r.general()["shared_words"]["vague_adjectives"]
+    written = [p for c in r.checks("goal") for v in c.get("cues", {}).values()
+               if isinstance(v, dict) for p in v.get("patterns", []) if "{{" in p]
+    assert len(written) >= 3  # the reason for the list: several patterns share it
+    expanded = [p for v in r.cues("goal").values() if isinstance(v, dict)
+                for p in v.get("patterns", [])]
+    assert not any("{{" in p for p in expanded)
+    alternation = r.word_list("vague_adjectives")
+    assert all(re.fullmatch(alternation, w) for w in words)
+    with pytest.raises(KeyError, match="shared_words"):
+        r.word_list("no_such_list")
