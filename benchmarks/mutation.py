@@ -108,7 +108,8 @@ class Corpus:
         """Indexes of the texts a cue could match (a superset of where it can matter)."""
         if is_pattern:
             try:
-                rx = re.compile(cue)
+                # The pattern as it runs: a shared word list named in it, spelt out.
+                rx = re.compile(rubric.expand_words(cue))
             except re.error:
                 return list(range(len(self.items)))
             return [i for i, t in enumerate(self.lowered) if rx.search(t)]

@@ -94,11 +94,15 @@ def word_list(name: str) -> str:
     return "(?:" + "|".join(re.escape(w).replace("\\ ", "\\s+") for w in ordered) + ")"
 
 
+def expand_words(pattern: str) -> str:
+    """``pattern`` with each ``{{name}}`` replaced by ``word_list(name)``: the regex that runs."""
+    return _WORD_LIST_REF.sub(lambda m: word_list(m.group(1)), pattern)
+
+
 def _with_words(value: Any) -> Any:
     if not isinstance(value, dict) or not any("{{" in p for p in value.get("patterns", ())):
         return value
-    return {**value, "patterns": [_WORD_LIST_REF.sub(lambda m: word_list(m.group(1)), p)
-                                  for p in value["patterns"]]}
+    return {**value, "patterns": [expand_words(p) for p in value["patterns"]]}
 
 
 # --- levels and caps --------------------------------------------------------------------
