@@ -5,7 +5,7 @@
     python -m benchmarks.first_run pool FIRST LAST [before]   # pooled over sFIRST-sLAST
 
 ``measure`` grades every record of the named rounds in ``tests/fixtures/grading/sealed/``
-(or the tuning copies ``*_rwN.jsonl`` when a round has moved) with whatever ``exercises``
+(a round is measured there, before a tuning pass moves it up) with whatever ``exercises``
 package is first on the import path, so the same file measures the grader on main and an
 older one unpacked elsewhere (``PYTHONPATH=/tmp/base``). It only calls the five public
 grading functions, because older graders have no rubric module. A LinkedIn-premium pitch
@@ -128,6 +128,11 @@ def parse(text: str) -> dict[tuple[str, str], Tally]:
     return out
 
 
+def _is_check(measure_name: str) -> bool:
+    return measure_name not in ("LEVEL", "category", "q.category") \
+        and not measure_name.startswith("flag.")
+
+
 def _pct(v: list[int] | None) -> str:
     return f"{100 * v[0] / v[1]:.1f}% ({v[0]}/{v[1]})" if v else "-"
 
@@ -144,8 +149,7 @@ def summary(data: dict[tuple[str, str], Tally], rounds: list[str]) -> str:
             if r == rnd:
                 for m, v in stats.items():
                     merged[(kind, m)] = v
-    checks = {m: v for (kind, m), v in merged.items()
-              if m not in ("LEVEL", "category", "q.category") and not m.startswith("flag.")}
+    checks = {m: v for (kind, m), v in merged.items() if _is_check(m)}
     at = sum(1 for v in checks.values() if v[0] / v[1] >= TARGET_CHECK)
     below = sorted((100 * v[0] / v[1], m) for m, v in checks.items()
                    if v[0] / v[1] < TARGET_CHECK)
@@ -196,10 +200,8 @@ def pool(first: int, last: int, before: bool = False) -> str:
     data = {("s0", kind): {} for kind, _ in totals}
     for (kind, m), v in totals.items():
         data[("s0", kind)][m] = v
-    checks = sum(v[1] for (k, m), v in totals.items()
-                 if m not in ("LEVEL", "category", "q.category") and not m.startswith("flag."))
-    agree = sum(v[0] for (k, m), v in totals.items()
-                if m not in ("LEVEL", "category", "q.category") and not m.startswith("flag."))
+    checks = sum(v[1] for (_k, m), v in totals.items() if _is_check(m))
+    agree = sum(v[0] for (_k, m), v in totals.items() if _is_check(m))
     head = (f"{len(seen)} sealed rounds between s{first} and s{last}; "
             f"check decisions {agree}/{checks}")
     return head + "\n" + summary(data, ["s0"]).replace("s0: ", "pooled: ", 1) + "\n"

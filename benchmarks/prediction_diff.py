@@ -29,15 +29,13 @@ from typing import Any
 
 from benchmarks import fixture_set
 
-FLAGS = ("closed", "job_ask", "googleable", "double_barreled")
-
 
 def decisions(kind: str, case: dict[str, Any], rec: dict[str, Any]) -> Iterator[tuple]:
     """(measure, predicted, wanted) for every labelled decision of one fixture record."""
     if kind == "questions":
         yield "category", rec["category"], case["category"]
         want = set(case.get("flags", []))
-        for flag in FLAGS:
+        for flag in fixture_set.rubric.flag_ids():
             yield f"flag.{flag}", flag in rec["flags"], flag in want
         return
     for check_id, want in case.get("labels", {}).items():

@@ -28,7 +28,7 @@ CATEGORY_THRESHOLD = 0.85
 FLAG_THRESHOLD = 0.92
 
 
-def _agreement(kind: str, name: str) -> dict[str, tuple[int, int, list[str]]]:
+def _agreement(name: str) -> dict[str, tuple[int, int, list[str]]]:
     stats: dict[str, list] = defaultdict(lambda: [0, 0, []])
     # The same grading the golden tests compare, done once per run (fixture_set.records_once).
     graded = fixture_set.records_once(name)
@@ -57,7 +57,7 @@ def _agreement(kind: str, name: str) -> dict[str, tuple[int, int, list[str]]]:
 )
 def test_fixture_agreement_per_check(kind: str, name: str, minimum: int) -> None:
     assert len(load_fixture(name)) >= minimum
-    for check_id, (ok, n, misses) in _agreement(kind, name).items():
+    for check_id, (ok, n, misses) in _agreement(name).items():
         assert ok / n >= CHECK_THRESHOLD, f"{check_id}: {ok}/{n} agree; misses {misses}"
 
 
@@ -79,7 +79,7 @@ REAL_WORLD_THRESHOLD = 0.70
 def test_heldout_agreement(kind: str, name: str) -> None:
     real_world = re.search(r"_rw(?:2[1-9]|[3-9]\d|[1-9]\d\d)$", name)
     floor = REAL_WORLD_THRESHOLD if real_world else HELDOUT_THRESHOLD
-    for check_id, (ok, n, misses) in _agreement(kind, name).items():
+    for check_id, (ok, n, misses) in _agreement(name).items():
         assert ok / n >= floor, f"{check_id}: {ok}/{n} agree; misses {misses}"
 
 
