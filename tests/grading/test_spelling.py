@@ -71,6 +71,21 @@ def test_a_site_named_by_its_domain_is_left_alone() -> None:
     assert [text[a:b] for a, b, _ in spelling.misspellings(text)] == ["realy"]
 
 
+def test_a_phrase_in_another_language_is_left_alone_but_not_a_lone_slip() -> None:
+    # Common words of Spanish or French next to another that English lacks.
+    for text in ("Muchas gracias por su tiempo.", "Gracias otra vez,\nWilmer",
+                 "Fue un placer hablar con usted.", "Encore merci pour cet échange, Chantal."):
+        assert spelling.misspellings(text) == [], text
+    # A slip beside English words stays flagged, even when it is also a foreign word
+    # ("importante"), and so does an English slip after a foreign thanks; so does a rarer
+    # foreign word ("tarifa plana": neither is common enough in the Spanish list).
+    text = "I read the realy long report, Gracias, I realy apreciate it"
+    assert [text[a:b] for a, b, _ in spelling.misspellings(text)] == [
+        "realy", "realy", "apreciate"]
+    assert [m[:2] for m in spelling.misspellings("the most importante part")] == [(9, 19)]
+    assert [m[:2] for m in spelling.misspellings("the tarifa plana")] == [(4, 10), (11, 16)]
+
+
 def test_a_lower_case_name_after_a_greeting_or_title_is_left_alone() -> None:
     for text in ("hey tamsyn!! thanks for the chat", "Dear mr okonkwo, thank you",
                  "good morning sir adewale, I am a student"):
