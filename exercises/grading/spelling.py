@@ -174,7 +174,9 @@ def _inflected_known(word: str, known: Any) -> bool:
         base = stem[:-1]
         listed = stem in known or _british_known(stem, known) or (
             len(stem) > 3 and stem[-1] == stem[-2] and base in known and _doubles(base)
-        )  # modding -> mod (but not "trainning": "ai" never doubles)
+            and known.get(base + ending, 0) < _SUGGESTABLE
+        )  # modding -> mod (but not "trainning": "ai" never doubles; nor "writting" and
+        # "openning", whose single-consonant forms are the common words meant)
         # Looked at only once the stem is listed: the neighbour search is the costly part.
         if listed and not (ending in _DERIVED and _near_common(word, known)) and not (
             ending in ("ed", "ing") and _misformed(word, stem, ending, known)
