@@ -261,12 +261,32 @@ ADVERSARIAL = [
 ]
 
 
+#: CPU seconds of 200 rounds of _reference_work() on the machine the 3 s cap below was set
+#: on, idle (measured 0.144-0.147 s).
+_REFERENCE_IDLE_S = 0.145
+
+
+def _machine_slowdown() -> float:
+    """How much slower plain Python runs now than on that idle machine (at least 1). CI runs
+    the model retrains beside the tests: one run measured a 5,000-line list at 3.75 s of CPU
+    that takes 2.25 s idle, with the grader unchanged."""
+    best = min(_cpu_of(lambda: [_reference_work() for _ in range(200)]) for _ in range(2))
+    return max(1.0, best / _REFERENCE_IDLE_S)
+
+
+def _cpu_of(work: Callable[[], object]) -> float:
+    t0 = time.process_time()
+    work()
+    return time.process_time() - t0
+
+
 def _grows_linearly(grade: Callable[[str], Report], text: str) -> Report:
     """Grade ``text`` and a tenth of it, in the same run: the whole may take at most 20
     times the tenth (linear work is 10 times; a quadratic step would be 100 times) and
-    never more than 3 s of CPU. A ratio, not a fixed budget, so a slower or busier machine
-    does not fail it while a quadratic step still does; the quicker of two timings of each
-    size is kept, so one scheduling hiccup does not decide."""
+    never more than 3 s of CPU on an idle machine (scaled by how much slower plain Python
+    runs right now). A ratio, not a fixed budget, so a slower or busier machine does not
+    fail it while a quadratic step still does; the quicker of two timings of each size is
+    kept, so one scheduling hiccup does not decide."""
     tenth = text[: len(text) // 10]
     grade(tenth)  # warm the caches so both sizes do the same kind of work
 
@@ -279,7 +299,9 @@ def _grows_linearly(grade: Callable[[str], Report], text: str) -> Report:
     big, report = cpu(text)
     if big >= 20 * small + 0.05:
         big = min(big, cpu(text)[0])
-    assert big < 3.0, f"{big:.2f}s"
+    if big >= 3.0:
+        slowdown = _machine_slowdown()
+        assert big < 3.0 * slowdown, f"{big:.2f}s, with plain Python {slowdown:.2f} times slower"
     assert big < 20 * small + 0.05, f"{big:.3f}s for the whole, {small:.3f}s for a tenth"
     return report
 
