@@ -10,6 +10,7 @@ import json
 import statistics
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -270,14 +271,18 @@ def _machine_slowdown() -> float:
     """How much slower plain Python runs now than on that idle machine (at least 1). CI runs
     the model retrains beside the tests: one run measured a 5,000-line list at 3.75 s of CPU
     that takes 2.25 s idle, with the grader unchanged."""
-    best = min(_cpu_of(lambda: [_reference_work() for _ in range(200)]) for _ in range(2))
+    best = min(_timed(lambda: [_reference_work() for _ in range(200)])[0] for _ in range(2))
     return max(1.0, best / _REFERENCE_IDLE_S)
 
 
-def _cpu_of(work: Callable[[], object]) -> float:
+T = TypeVar("T")
+
+
+def _timed(work: Callable[[], T]) -> tuple[float, T]:
+    """CPU seconds ``work`` took, and what it returned."""
     t0 = time.process_time()
-    work()
-    return time.process_time() - t0
+    result = work()
+    return time.process_time() - t0, result
 
 
 def _grows_linearly(grade: Callable[[str], Report], text: str) -> Report:
@@ -291,9 +296,7 @@ def _grows_linearly(grade: Callable[[str], Report], text: str) -> Report:
     grade(tenth)  # warm the caches so both sizes do the same kind of work
 
     def cpu(t: str) -> tuple[float, Report]:
-        t0 = time.process_time()
-        report = grade(t)
-        return time.process_time() - t0, report
+        return _timed(lambda: grade(t))
 
     small = min(cpu(tenth)[0] for _ in range(2))
     big, report = cpu(text)
@@ -343,12 +346,8 @@ def test_typical_pitch_is_fast() -> None:
     _reference_work()
     pitch, reference = [], []
     for _ in range(50):
-        t0 = time.process_time()
-        grade_pitch(text)
-        pitch.append(time.process_time() - t0)
-        t0 = time.process_time()
-        _reference_work()
-        reference.append(time.process_time() - t0)
+        pitch.append(_timed(lambda: grade_pitch(text))[0])
+        reference.append(_timed(_reference_work)[0])
     ratio = statistics.median(pitch) / statistics.median(reference)
     assert ratio < 9, f"{ratio:.1f} times the reference work ({statistics.median(pitch):.4f}s)"
     assert statistics.median(pitch) < 0.05
