@@ -156,17 +156,27 @@ def grade_pitch(
     # cannot say who the writer is (introduces_self).
     if checks[2].passed and not rules[2].passed and find_all(LEX, "generic_praise", filled):
         checks[2] = rules[2]
-    if checks[0].passed and not rules[0].passed and not _FIRST_PERSON.search(filled):
+    if checks[0].passed and not rules[0].passed and not _outside(
+        _FIRST_PERSON, filled, find_all(LEX, "others_of_mine", filled)
+    ):
         checks[0] = rules[0]
     # Nor can a message state what it hopes to learn without a single word about learning,
-    # asking or their work ("Could we grab a coffee?").
-    if checks[3].passed and not rules[3].passed and not _LEARNING_WORD.search(filled):
+    # asking or their work ("Could we grab a coffee?"), or with none beyond a chat "about
+    # your job" that names no topic.
+    if checks[3].passed and not rules[3].passed and not _outside(
+        _LEARNING_WORD, filled, find_all(LEX, "bare_topic", filled)
+    ):
         checks[3] = rules[3]
     spelled, meta["misspellings"] = spelling_check(KIND, head, known_words_of(known_words))
     checks.append(spelled)
     if channel == "email":
         checks.append(_subject_check(text, subject))
     return finish(KIND, text, checks, meta=meta)
+
+
+def _outside(pattern: re.Pattern, norm: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pattern`` matches somewhere that none of ``spans`` covers."""
+    return any(not any(a <= m.start() < b for a, b in spans) for m in pattern.finditer(norm))
 
 
 _FIRST_PERSON = re.compile(
