@@ -15,23 +15,37 @@ def open_notebook(page: Any, site_url: str, name: str) -> None:
     page.wait_for_selector(".jp-Notebook", timeout=60_000)
 
 
-# Dialogs JupyterLab raises by itself when a notebook opens slowly (two fresh-clone CI runs
-# timed out behind a modal dialog). A learner answers these with the default button, so the
-# tests do too; any other dialog fails the test and shows its text.
+# JupyterLab asks "Select Kernel" when a notebook opens before the kernel list has loaded
+# (two fresh-clone CI runs timed out behind it; in a third, accepting it brought up another).
+# A learner picks the Python kernel and presses Select, as often as asked, so the tests do
+# too; any other dialog fails the test and shows its text.
 ROUTINE_DIALOGS = ("Select Kernel",)
+KERNEL_CHOICE = "Pyodide"
+MAX_DIALOGS = 5
 
 
 def answer_routine_dialog(page: Any) -> bool:
-    """Accept a routine dialog if one is open; fail on any other. True if one was answered."""
-    dialog = page.locator(".jp-Dialog")
-    if dialog.count() == 0:
-        return False
-    text = dialog.first.inner_text()
-    if not any(title in text for title in ROUTINE_DIALOGS):
-        raise AssertionError(f"a dialog blocks the notebook: {text!r}; {notebook_state(page)}")
-    dialog.first.locator(".jp-mod-accept").click()
-    dialog.first.wait_for(state="detached", timeout=30_000)
-    return True
+    """Answer routine dialogs until none is open; fail on any other. True if one was."""
+    for answered in range(MAX_DIALOGS + 1):
+        dialog = page.locator(".jp-Dialog")
+        if dialog.count() == 0:
+            return answered > 0
+        if answered == MAX_DIALOGS:
+            break
+        # The newest dialog is the one on top.
+        node = dialog.last.element_handle()
+        text = dialog.last.inner_text()
+        if not any(title in text for title in ROUTINE_DIALOGS):
+            raise AssertionError(f"a dialog blocks the notebook: {text!r}; {notebook_state(page)}")
+        choice = dialog.last.locator("select")
+        if choice.count():
+            labels = choice.first.locator("option").all_inner_texts()
+            wanted = [label for label in labels if KERNEL_CHOICE in label]
+            if wanted:
+                choice.first.select_option(label=wanted[0])
+        dialog.last.locator(".jp-mod-accept").click()
+        page.wait_for_function("node => !node.isConnected", arg=node, timeout=30_000)
+    raise AssertionError(f"dialogs kept opening: {notebook_state(page)}")
 
 
 def menu_run_all(page: Any) -> None:
