@@ -26,12 +26,11 @@ MAX_DIALOGS = 5
 
 def answer_routine_dialog(page: Any) -> bool:
     """Answer routine dialogs until none is open; fail on any other. True if one was."""
-    for answered in range(MAX_DIALOGS + 1):
-        dialog = page.locator(".jp-Dialog")
-        if dialog.count() == 0:
-            return answered > 0
+    dialog = page.locator(".jp-Dialog")
+    answered = 0
+    while dialog.count():
         if answered == MAX_DIALOGS:
-            break
+            raise AssertionError(f"dialogs kept opening: {notebook_state(page)}")
         # The newest dialog is the one on top.
         node = dialog.last.element_handle()
         text = dialog.last.inner_text()
@@ -45,7 +44,8 @@ def answer_routine_dialog(page: Any) -> bool:
                 choice.first.select_option(label=wanted[0])
         dialog.last.locator(".jp-mod-accept").click()
         page.wait_for_function("node => !node.isConnected", arg=node, timeout=30_000)
-    raise AssertionError(f"dialogs kept opening: {notebook_state(page)}")
+        answered += 1
+    return answered > 0
 
 
 def menu_run_all(page: Any) -> None:
