@@ -44,13 +44,18 @@ HEADING = re.compile(r"^#{1,6}\s+(.*)$")
 ROLE = re.compile(r"\{(doc|ref|numref|term)\}`([^`]*)`")
 ROLE_WITH_TEXT = re.compile(r"^(.*?)\s*<([^>]+)>$")
 
+#: The kernel every generated notebook asks for; the intro names it for the learner.
+KERNEL_NAME = "Python (Pyodide)"
+
 INTRO = (
     "> **How to use this notebook.** This is the chapter *{title}* of the course, "
     "runnable in your browser. To start the exercises and quizzes, choose "
     "**Run > Run All Cells** (or press Shift+Enter in each grey code cell). The first "
     "run starts Python inside this browser, so give it a little while; after that "
-    "every check is instant. Everything you type stays in this browser; exercises save "
-    "your drafts to `interview_work.json` in this folder."
+    "every check is instant. If a box asks you to select a kernel (this can happen the "
+    "first time, on a slow device), choose **" + KERNEL_NAME + "** and press **Select**; in "
+    "your own Jupyter, any Python 3 kernel will do. Everything you type stays in this "
+    "browser; exercises save your drafts to `interview_work.json` in this folder."
 )
 
 #: ``{only}`` expressions as a notebook sees them: book-only text is dropped.
@@ -233,7 +238,7 @@ def convert(md_path: Path, titles: dict[str, str]) -> nbformat.NotebookNode:
                 embed_images(md_cell, md_path.parent)
                 cells.append(md_cell)
     nb.cells = cells
-    nb.metadata["kernelspec"] = {"display_name": "Python (Pyodide)", "language": "python",
+    nb.metadata["kernelspec"] = {"display_name": KERNEL_NAME, "language": "python",
                                  "name": "python"}
     nb.metadata.pop("jupytext", None)
     for idx, cell in enumerate(nb.cells):

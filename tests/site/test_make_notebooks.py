@@ -46,6 +46,14 @@ def test_first_cell_says_how_to_run(tmp_path: Path) -> None:
     assert "Run > Run All Cells" in first.source and "*A chapter*" in first.source
 
 
+def test_first_cell_names_the_kernel_the_notebook_asks_for(tmp_path: Path) -> None:
+    # JupyterLab asks for a kernel when a notebook opens before the kernel list has
+    # loaded; the learner needs the same name the notebook's metadata carries.
+    nb = convert(chapter(tmp_path, "Text.\n"), {})
+    kernel = nb.metadata["kernelspec"]["display_name"]
+    assert f"choose **{kernel}** and press **Select**" in nb.cells[0].source
+
+
 def test_book_only_text_is_dropped_and_notebook_text_kept() -> None:
     pieces = split_markdown(
         "Before.\n\n:::{only} html\nThe link under the title.\n:::\n\n"
