@@ -78,3 +78,10 @@ def test_no_chapter_tells_a_notebook_reader_about_the_page() -> None:
         text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
         for phrase in ("right here on the page", "the link under it", "link under its title"):
             assert phrase not in text, f"{md.name}: {phrase!r} in the notebook"
+
+
+def test_welcome_chapter_names_the_same_kernel() -> None:
+    from make_notebooks import KERNEL_NAME
+
+    welcome = (REPO / "book" / "welcome.md").read_text(encoding="utf-8")
+    assert f'choose "{KERNEL_NAME}" and press Select' in welcome
