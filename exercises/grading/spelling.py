@@ -257,8 +257,24 @@ def known_to_word_list(w: str) -> bool:
             # rebrand, superday, reframed (but not "reasuring" from rare "asur", nor
             # "prepairing", one letter from "preparing")
             return True
+    if _trade_compound(w, known):
+        return True
     if "'" in w:
         return w.replace("'", "") in known and w.replace("'", "") not in {"dont", "cant", "wont"}
+    return False
+
+
+def _trade_compound(w: str, known: Any) -> bool:
+    """Two common words written as one ("handbell", "trailhead"): trades coin these faster
+    than word lists take them in. Not when a common word lies one edit away (then it is more
+    likely a slip), nor after the rubric's function words ("eachother", "themselfs")."""
+    rule = rubric.spelling()["compounds"]
+    shortest = int(rule["min_part"])
+    for cut in range(shortest, len(w) - shortest + 1):
+        first, rest = w[:cut], w[cut:]
+        if (first not in rule["not_first"] and known.get(first, 0) >= _SUGGESTABLE
+                and _common_form(rest, known)):
+            return not _near_common(w, known)
     return False
 
 

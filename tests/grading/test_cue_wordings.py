@@ -1,0 +1,125 @@
+"""Wordings that real writers used and the cues missed or misread, one case per cue added
+after a measured round. Each text is our own; deleting the cue it names fails its case.
+
+Checks that a learned model decides are tested on the rules alone (the model is told to
+agree with them), so these cases pin the cue, not the current weights."""
+
+from __future__ import annotations
+
+import pytest
+
+from exercises.grading import classify_question, grade_goal, grade_pitch, grade_thank_you
+
+SIGN = "\n\nBest wishes,\nTamsin Hale"
+
+
+@pytest.fixture
+def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from exercises.grading import text_model
+
+    monkeypatch.setattr(text_model, "decide", lambda check_id, feats, rule: rule)
+
+
+def note(body: str):
+    return grade_thank_you("Dear Ms Okafor,\n\nThank you for the call on Monday. " + body + SIGN)
+
+
+def pitch(body: str):
+    return grade_pitch("Hello Mr Achebe,\n\nI am a second-year design student. " + body + SIGN)
+
+
+@pytest.mark.parametrize("question", [
+    # the shared job-ask cues: asks for a placement, an interview, a word with a hirer
+    "Would you consider taking me at your workshop for the summer?",
+    "Could you give me an interview for the junior technician post?",
+    "Could you put me forward when your team has its next opening?",
+    "Could you recomend me to your agency for French assignments?",
+    "Could you introduce me to your site lead so I can be considered for the crew?",
+    "Could I start the Ausbildung with you next autumn?",
+    "Can I come to your bakery for a Praktikum in March?",
+    "Do you need any help in the shop over the holidays?",
+    "If any of your clients need a junior consultant, could you mention me?",
+])
+def test_a_request_for_work_in_other_words_is_a_job_ask(question: str) -> None:
+    assert "job_ask" in classify_question(question).flags
+
+
+def test_asking_about_a_training_route_is_not_asking_the_reader_for_it() -> None:
+    # "Ausbildung" is a training route; asking how to start one is a learning question.
+    q = classify_question("How good must my German be before I start an Ausbildung in IT?")
+    assert "job_ask" not in q.flags
+
+
+def test_offering_to_work_cheap_in_a_thank_you_is_a_job_ask() -> None:
+    r = note("I'd work cheap if you ever want a hand on a Saturday.")
+    assert not r.check("thanks.no_job_ask").passed
+
+
+@pytest.mark.parametrize("ask", [
+    "Could we talk for 15 minutes, when you are avaible?",
+    "Could we talk for 15 minutes, whenever convinient?",
+])
+def test_a_misspelt_deferral_still_defers_to_their_time(rules_only: None, ask: str) -> None:
+    assert pitch("I would like to learn how you got into signwriting. " + ask).check(
+        "pitch.flexible_scheduling").passed
+
+
+def test_continuing_the_exchange_keeps_in_touch(rules_only: None) -> None:
+    r = note("Your point about grading the ice was new to me. "
+             "I hope we can continue this exchange between our two clubs.")
+    assert r.check("thanks.keeps_in_touch").passed
+
+
+@pytest.mark.parametrize("line", [
+    "Your story is one I'll be telling for a long time.",
+    "I will definitely be looking into the things we discussed.",
+    "I will now think carefully about my next steps and follow your advice.",
+])
+def test_a_next_step_with_no_object_is_not_a_next_step(rules_only: None, line: str) -> None:
+    assert not note("Your tip about sealing the rind was new to me. " + line).check(
+        "thanks.next_step").passed
+
+
+def test_a_change_made_as_they_said_is_a_next_step(rules_only: None) -> None:
+    r = note("Your tip about certificates was new to me. "
+             "I have rewritten my CV as you said and cut it to two pages.")
+    assert r.check("thanks.next_step").passed
+
+
+@pytest.mark.parametrize("goal", [
+    "I'd like to learn how people built careers in the arts and sciences.",
+    "I want to hear how people in creative trades got their start.",
+    "Find out whether a hands-on, problem-solving trade suits me and what training it takes.",
+    "Find out what people here do all day and whether I'd like the idea of it.",
+])
+def test_a_vague_area_is_not_a_target(goal: str) -> None:
+    assert not grade_goal(goal).check("goal.names_target").passed
+
+
+def test_a_craft_named_by_what_people_do_is_a_target() -> None:
+    r = grade_goal("I want to find out what restoring church turret clocks involves day to day.")
+    assert r.check("goal.names_target").passed
+    # ... but "what working in X is like" leaves the target to X.
+    vague = grade_goal("Learn what working in a big organisation is like and what they look for.")
+    assert not vague.check("goal.names_target").passed
+
+
+def test_masons_are_a_role() -> None:
+    assert grade_goal("Learn how masons on cathedral works teams train apprentices.").check(
+        "goal.names_target").passed
+
+
+def test_pay_as_a_wish_is_not_a_learning_question() -> None:
+    assert not grade_goal("Land a job, any job, with decent pay and outdoors.").check(
+        "goal.learning_questions").passed
+
+
+def test_wondering_what_a_job_would_look_like_is_learning() -> None:
+    r = grade_goal("I want to find out what a more meaningful job would look like for me: "
+                   "what people do all day and how long training takes.")
+    assert r.check("goal.not_job_seeking").passed
+
+
+def test_or_any_keeps_a_yes_no_question_closed() -> None:
+    q = classify_question("Do you usually get the case file or any papers before a hearing?")
+    assert "closed" in q.flags
