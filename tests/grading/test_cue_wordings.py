@@ -64,10 +64,15 @@ def test_a_misspelt_deferral_still_defers_to_their_time(rules_only: None, ask: s
         "pitch.flexible_scheduling").passed
 
 
-def test_continuing_the_exchange_keeps_in_touch(rules_only: None) -> None:
-    r = note("Your point about grading the ice was new to me. "
-             "I hope we can continue this exchange between our two clubs.")
-    assert r.check("thanks.keeps_in_touch").passed
+@pytest.mark.parametrize("check_id, body", [
+    ("thanks.keeps_in_touch", "Your point about grading the ice was new to me. "
+                              "I hope we can continue this exchange between our two clubs."),
+    # a change already made on their advice is a next step
+    ("thanks.next_step", "Your tip about certificates was new to me. "
+                         "I have rewritten my CV as you said and cut it to two pages."),
+])
+def test_a_thank_you_wording_passes_its_check(rules_only: None, check_id: str, body: str) -> None:
+    assert note(body).check(check_id).passed
 
 
 @pytest.mark.parametrize("line", [
@@ -78,12 +83,6 @@ def test_continuing_the_exchange_keeps_in_touch(rules_only: None) -> None:
 def test_a_next_step_with_no_object_is_not_a_next_step(rules_only: None, line: str) -> None:
     assert not note("Your tip about sealing the rind was new to me. " + line).check(
         "thanks.next_step").passed
-
-
-def test_a_change_made_as_they_said_is_a_next_step(rules_only: None) -> None:
-    r = note("Your tip about certificates was new to me. "
-             "I have rewritten my CV as you said and cut it to two pages.")
-    assert r.check("thanks.next_step").passed
 
 
 @pytest.mark.parametrize("goal", [
