@@ -92,6 +92,11 @@ _NOT_MEETING_AFTER = re.compile(
 _NOT_MEETING_BEFORE = re.compile(
     r"\b(?:difference|time\s*zones?)\s+(?:is\s+|of\s+)?(?:about\s+|around\s+|only\s+|just\s+)?$"
     r"|\b(?:met|spoke|talked|chatted)\s+(?:briefly\s+)?for\s+(?:like\s+|about\s+|only\s+|just\s+|maybe\s+)?$"
+    # the rest of a bigger number ("2,000 hours" of counter time)
+    r"|\d,$"
+    # a rate, not a length of time: "an inch an hour", "$20 an hour", "60 miles an hour"
+    r"|(?:\b(?:inch(?:es)?|cm|mm|miles?|km|metres?|meters?|feet|foot|ft|knots?|litres?|liters?"
+    r"|gallons?|pounds?|dollars?|bucks|euros?|quid)|[$£€]\s?\d+(?:\.\d+)?)[-\s]+$"
 )
 # "an HR manager": the letters "hr" after "a"/"an" name a department, not an hour.
 _HR_NOT_HOUR = re.compile(

@@ -191,6 +191,8 @@ def _misformed(word: str, stem: str, ending: str, known: Any) -> bool:
     "adviced" (the verb is "advise": "advised")."""
     if stem[-1] not in "aeiouwxy" and known.get(stem + stem[-1] + ending, 0) >= _SUGGESTABLE:
         return True
+    if ending == "ing" and stem.endswith("e") and known.get(stem[:-1] + "ing", 0) >= _SUGGESTABLE:
+        return True  # "hopeing", "takeing": the e goes before -ing ("hoping")
     return word.endswith("ced") and known.get(word[:-3] + "sed", 0) >= _SUGGESTABLE
 
 

@@ -39,6 +39,12 @@ def pitch(body: str):
     "Can I come to your bakery for a Praktikum in March?",
     "Do you need any help in the shop over the holidays?",
     "If any of your clients need a junior consultant, could you mention me?",
+    "Does your title company hire mobile notaries?",
+    "Any chance you're hiring a cave assistant this autumn?",
+    "Could you put me on your list of relief agents for next month?",
+    "Can I have a spot on your crew if somebody leaves?",
+    "Could I come and work with you in the yard over the summer?",
+    "What would it take for me to get on your crew next season?",
 ])
 def test_a_request_for_work_in_other_words_is_a_job_ask(question: str) -> None:
     assert "job_ask" in classify_question(question).flags
@@ -50,14 +56,21 @@ def test_asking_about_a_training_route_is_not_asking_the_reader_for_it() -> None
     assert "job_ask" not in q.flags
 
 
-def test_offering_to_work_cheap_in_a_thank_you_is_a_job_ask() -> None:
-    r = note("I'd work cheap if you ever want a hand on a Saturday.")
-    assert not r.check("thanks.no_job_ask").passed
+@pytest.mark.parametrize("line", [
+    "I'd work cheap if you ever want a hand on a Saturday.",
+    "If you ever need a guest letterer, I'd love to work at your studio.",
+])
+def test_offering_yourself_in_a_thank_you_is_a_job_ask(line: str) -> None:
+    assert not note(line).check("thanks.no_job_ask").passed
 
 
 @pytest.mark.parametrize("ask", [
     "Could we talk for 15 minutes, when you are avaible?",
     "Could we talk for 15 minutes, whenever convinient?",
+    "Could we talk for 15 minutes? Let me know what times work.",
+    "Could you tell me about it in a 15 minute call when you have a chance?",
+    "Could I call you for 15 minutes some evening that's good for you?",
+    "Could we chat for 15 minutes, when free?",
 ])
 def test_a_misspelt_deferral_still_defers_to_their_time(rules_only: None, ask: str) -> None:
     assert pitch("I would like to learn how you got into signwriting. " + ask).check(
@@ -70,6 +83,27 @@ def test_a_misspelt_deferral_still_defers_to_their_time(rules_only: None, ask: s
     # a change already made on their advice is a next step
     ("thanks.next_step", "Your tip about certificates was new to me. "
                          "I have rewritten my CV as you said and cut it to two pages."),
+    ("thanks.next_step", "Your story about unpaid deposits stuck with me. From now on we "
+                         "take the full balance first, and I'm writing that into our terms today."),
+    ("thanks.next_step", "Your tip about brush care was new to me. "
+                         "I grabbed the lettering book you recommended."),
+    ("thanks.next_step", "Your tip about fixed rod heights was gold. "
+                         "Im trying it on site tomorrow."),
+    # door-openers for later contact
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "I may drop you another line once term ends."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. Let's keep talking."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me.\n\nUntil next time,"),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "Do let me know when you next open the kiln."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "I'd be glad to hear from you if the project goes ahead."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "I hope to come back out when the walls are up."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "I hope you'll come by the workshop when it opens."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "We'd be glad to bring you a jar of the first batch."),
 ])
 def test_a_thank_you_wording_passes_its_check(rules_only: None, check_id: str, body: str) -> None:
     assert note(body).check(check_id).passed
@@ -79,6 +113,7 @@ def test_a_thank_you_wording_passes_its_check(rules_only: None, check_id: str, b
     "Your story is one I'll be telling for a long time.",
     "I will definitely be looking into the things we discussed.",
     "I will now think carefully about my next steps and follow your advice.",
+    "I hope to visit again in the spring.",
 ])
 def test_a_next_step_with_no_object_is_not_a_next_step(rules_only: None, line: str) -> None:
     assert not note("Your tip about sealing the rind was new to me. " + line).check(
@@ -90,6 +125,14 @@ def test_a_next_step_with_no_object_is_not_a_next_step(rules_only: None, line: s
     "I want to hear how people in creative trades got their start.",
     "Find out whether a hands-on, problem-solving trade suits me and what training it takes.",
     "Find out what people here do all day and whether I'd like the idea of it.",
+    "I want to find out what a career in the food world is really like day to day.",
+    "I'd like to find out more about something with food and animals.",
+    "Learn what people do all day in jobs that use a law degree.",
+    "Figure out which outdoor technical careers suit me and what the path into them looks like.",
+    "Learn what a typical day is like in different art-related careers.",
+    "I'd like to see what daily work in a big office is like, and if I'd like it more than nursing.",
+    "Ask people with a stable career how they started and what they regret.",
+    "Find something that pays more than bartending and learn what it takes.",
 ])
 def test_a_vague_area_is_not_a_target(goal: str) -> None:
     assert not grade_goal(goal).check("goal.names_target").passed
@@ -103,9 +146,16 @@ def test_a_craft_named_by_what_people_do_is_a_target() -> None:
     assert not vague.check("goal.names_target").passed
 
 
-def test_masons_are_a_role() -> None:
-    assert grade_goal("Learn how masons on cathedral works teams train apprentices.").check(
-        "goal.names_target").passed
+@pytest.mark.parametrize("goal", [
+    "Learn how masons on cathedral works teams train apprentices.",
+    "Residential conveyancing in Wales: informational interviews this term.",
+    "Understand what professional hand letterers spend their days doing.",
+    "Understand how affineurs decide when a cheese is ready.",
+    "Find out how people usually get hired at a creamery.",
+    "Learn how young people are building agribusinesses, and what their first year cost them.",
+])
+def test_a_trade_or_its_people_is_a_target(goal: str) -> None:
+    assert grade_goal(goal).check("goal.names_target").passed
 
 
 def test_pay_as_a_wish_is_not_a_learning_question() -> None:
@@ -122,3 +172,46 @@ def test_wondering_what_a_job_would_look_like_is_learning() -> None:
 def test_or_any_keeps_a_yes_no_question_closed() -> None:
     q = classify_question("Do you usually get the case file or any papers before a hearing?")
     assert "closed" in q.flags
+
+
+@pytest.mark.parametrize("text", [
+    "I logged the 2,000 hours for the exam. Could we talk for 20 minutes?",
+    "That was the day of inch-an-hour snow. Could we talk for 20 minutes?",
+    "The job pays $20 an hour, I read. Could we talk for 20 minutes?",
+])
+def test_a_number_that_is_not_the_meeting_leaves_the_time_ask_alone(text: str) -> None:
+    from exercises.grading.duration import find_durations
+    from exercises.grading.text import normalise
+
+    assert [d[2] for d in find_durations(normalise(text))] == [20.0]
+
+
+@pytest.mark.parametrize("text, slip", [
+    ("I'm hopeing to visit the farm.", "hopeing"),
+    ("I was takeing notes the whole time.", "takeing"),
+])
+def test_an_e_kept_before_ing_is_a_slip(text: str, slip: str) -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert slip in [text[a:b] for a, b, _ in misspellings(text)]
+
+
+def test_a_job_wanted_at_the_start_of_a_goal_is_job_seeking() -> None:
+    assert not grade_goal("I want a job where I fix boats, and to learn what skills bosses like."
+                          ).check("goal.not_job_seeking").passed
+
+
+def test_whether_a_job_like_that_would_suit_me_is_learning() -> None:
+    r = grade_goal("Learn what it's like to weld all day and whether a job like that would suit "
+                   "me in ten years.")
+    assert r.check("goal.not_job_seeking").passed
+
+
+def test_asking_what_kinds_of_jobs_exist_is_a_learning_question() -> None:
+    assert grade_goal("I want to learn about the optics trade and what kinds of jobs exist "
+                      "besides optician.").check("goal.learning_questions").passed
+
+
+def test_a_place_asking_for_work_later_is_not_keeping_in_touch(rules_only: None) -> None:
+    assert not note("Your tip about lime mortar was new to me. Please let me know when you "
+                    "next hire.").check("thanks.keeps_in_touch").passed
