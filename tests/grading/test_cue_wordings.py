@@ -130,7 +130,7 @@ def test_a_next_step_with_no_object_is_not_a_next_step(rules_only: None, line: s
     "Learn what people do all day in jobs that use a law degree.",
     "Figure out which outdoor technical careers suit me and what the path into them looks like.",
     "Learn what a typical day is like in different art-related careers.",
-    "I'd like to see what daily work in a big office is like, and if I'd like it more than nursing.",
+    "Learn what daily work in a big office is like, and if I'd like it more than nursing.",
     "Ask people with a stable career how they started and what they regret.",
     "Find something that pays more than bartending and learn what it takes.",
 ])
