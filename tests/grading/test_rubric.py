@@ -245,8 +245,12 @@ def test_every_shared_job_ask_match_holds_a_trigger_word() -> None:
         if not isinstance(text, str):
             continue
         norm = normalise(text)
+        # Only a text with no trigger word can hide a silent match; the token check is
+        # cheap and clears most texts, so the 300-pattern search runs on the rest alone.
+        if {w for w, _ in tokens(norm)} & triggers:
+            continue
         m = pattern.search(norm)
-        if m and not {w for w, _ in tokens(norm)} & triggers:
+        if m:
             silent.append(m.group(0))
     assert not silent, f"shared job asks with no trigger word (add one to the rubric): {silent}"
 
