@@ -789,6 +789,9 @@
       session = section.id + "-" + Date.now() + "-" + starts;
       saved = false;
       markdown = "";
+      // The last conversation is saved and its debrief goes now; its transcript must go too,
+      // or it stands under the new person's name until the simulator answers.
+      chat.innerHTML = "";
       debrief.innerHTML = "";
       delete section.dataset.iicEnded;
       const introText = intro ? intro.value : "";
