@@ -20,8 +20,9 @@ from .lexicon import load
 from .text import tokens
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you've|you'd|yours|u|ur)\b")
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!\n)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 _NUMBER = re.compile(r"\b\d+\b")
+_THANK_BEFORE = re.compile(r"\bthanks?\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,9 @@ def features(text: str, norm: str, checks: list[Any]) -> list[tuple[str, float]]
     feats += [("y:" + w, 1.0) for w in near]
     names = 0
     for m in _SECOND_PERSON.finditer(norm[:4000]):
+        # "Thank you,\nKenji" is the writer's own sign-off, not a name of theirs.
+        if _THANK_BEFORE.search(norm, max(0, m.start() - 7), m.start()):
+            continue
         window = text[m.end() : m.end() + 60]
         if _NAME.search(window) or _NUMBER.search(window):
             names += 1
@@ -82,7 +86,11 @@ def decide(check_id: str, feats: list[tuple[str, float]], rule: bool) -> bool:
     get = weights.get
     # fsum: the features come from sets, whose order changes with Python's hash seed, and a
     # plain sum of the same terms in another order can land on the other side of zero.
-    return math.fsum([bias, *(get(name, 0.0) * value for name, value in feats)]) >= 0.0
+    score = math.fsum([bias, *(get(name, 0.0) * value for name, value in feats)])
+    # Near zero the model is unsure, and the rule's reading of the words stands.
+    if abs(score) < float(model.get("unsure", 0.0)):
+        return rule
+    return score >= 0.0
 
 
 @cache

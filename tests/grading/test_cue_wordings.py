@@ -45,6 +45,9 @@ def pitch(body: str):
     "Can I have a spot on your crew if somebody leaves?",
     "Could I come and work with you in the yard over the summer?",
     "What would it take for me to get on your crew next season?",
+    "Any chance your taking on a helper over the winter?",
+    "Would you let me shadow you? I'm happy to work unpaid to learn the ropes.",
+    "Are there any trainee spots open for next spring?",
 ])
 def test_a_request_for_work_in_other_words_is_a_job_ask(question: str) -> None:
     assert "job_ask" in classify_question(question).flags
@@ -104,6 +107,14 @@ def test_a_misspelt_deferral_still_defers_to_their_time(rules_only: None, ask: s
                               "I hope you'll come by the workshop when it opens."),
     ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
                               "We'd be glad to bring you a jar of the first batch."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "I'll bring my first wall panel to show you at the fair."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "I'll read the report and send you my questions next week."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "I hope we can continue our conversation in the new year."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "I hope I can call on you again when the barn is done."),
 ])
 def test_a_thank_you_wording_passes_its_check(rules_only: None, check_id: str, body: str) -> None:
     assert note(body).check(check_id).passed
@@ -133,6 +144,11 @@ def test_a_next_step_with_no_object_is_not_a_next_step(rules_only: None, line: s
     "Learn what daily work in a big office is like, and if I'd like it more than nursing.",
     "Ask people with a stable career how they started and what they regret.",
     "Find something that pays more than bartending and learn what it takes.",
+    "Meet people in several trades before I pick one.",
+    "Learn about the daily routine in the trades my uncles did.",
+    "Learn what the first two years are like for people who move away for work.",
+    "I'd like to meet people who do interesting work and see where it leads.",
+    "Understand what kind of job with foreigners would suit me.",
 ])
 def test_a_vague_area_is_not_a_target(goal: str) -> None:
     assert not grade_goal(goal).check("goal.names_target").passed
@@ -153,6 +169,8 @@ def test_a_craft_named_by_what_people_do_is_a_target() -> None:
     "Understand how affineurs decide when a cheese is ready.",
     "Find out how people usually get hired at a creamery.",
     "Learn how young people are building agribusinesses, and what their first year cost them.",
+    "Chimney sweeping and stove installation in the Peak District.",
+    "Find out what a day in a shoe repair and key cutting shop is like.",
 ])
 def test_a_trade_or_its_people_is_a_target(goal: str) -> None:
     assert grade_goal(goal).check("goal.names_target").passed
@@ -215,3 +233,95 @@ def test_asking_what_kinds_of_jobs_exist_is_a_learning_question() -> None:
 def test_a_place_asking_for_work_later_is_not_keeping_in_touch(rules_only: None) -> None:
     assert not note("Your tip about lime mortar was new to me. Please let me know when you "
                     "next hire.").check("thanks.keeps_in_touch").passed
+
+
+def test_something_they_said_in_an_article_is_a_reason_and_a_connection(rules_only: None) -> None:
+    r = pitch("In the Harbour Times interview on ferry fares you argued that small operators "
+              "would struggle. Could I ask you about it for 20 minutes?")
+    assert r.check("pitch.why_them").passed
+    assert r.check("pitch.connection").passed
+
+
+@pytest.mark.parametrize("line", [
+    "I've been reading your blog about restoring narrowboats.",
+    "I heard from the union office that you now run the new depot.",
+])
+def test_reading_their_work_or_hearing_of_them_is_a_connection(rules_only: None, line: str) -> None:
+    assert pitch(line + " Could we talk for 20 minutes?").check("pitch.connection").passed
+
+
+@pytest.mark.parametrize("line", [
+    "Could we talk for 20 minutes when u free?",
+    "Could we talk for 20 minutes whenever possible?",
+])
+def test_a_loose_offer_to_fit_their_time_is_flexible(rules_only: None, line: str) -> None:
+    assert pitch(line).check("pitch.flexible_scheduling").passed
+
+
+def test_offering_a_spare_pair_of_hands_in_a_pitch_is_a_job_ask() -> None:
+    r = pitch("Could we talk for 20 minutes? If you ever need a spare pair of hands, I'm free.")
+    assert not r.check("pitch.no_job_ask").passed
+
+
+@pytest.mark.parametrize("question", [
+    "Are there any trainee vacancies coming up in your team?",
+    "Do you have an opening for a summer student in the workshop?",
+    "What's the quickest way for you to get me in at your garage?",
+    "How do I make sure your firm picks me for the apprenticeship?",
+    "Can you take me in your crew next season?",
+    "May I come to your kitchen for unpaid trainee days?",
+])
+def test_more_requests_for_work_are_job_asks(question: str) -> None:
+    assert "job_ask" in classify_question(question).flags
+
+
+@pytest.mark.parametrize("goal", [
+    "I want to learn from licensed mountain guides what the off season is like.",
+    "Understand whether hedgelaying can pay all year round.",
+])
+def test_guides_and_hedgelaying_are_targets(goal: str) -> None:
+    assert grade_goal(goal).check("goal.names_target").passed
+
+
+@pytest.mark.parametrize("goal", [
+    "Find out whether I'd suit office work or field work, and what pays steadily.",
+    "Learn what an outdoor life is like and whether I'd cope with the weather.",
+])
+def test_or_field_and_the_weather_are_not_targets(goal: str) -> None:
+    assert not grade_goal(goal).check("goal.names_target").passed
+
+
+def test_needing_a_job_is_job_seeking() -> None:
+    r = grade_goal("i just need a desk job with good pay, and people who can help me get one.")
+    assert not r.check("goal.not_job_seeking").passed
+
+
+def test_wanting_to_know_from_people_whether_is_a_learning_question() -> None:
+    r = grade_goal("I want to know from farriers in Kent if a diploma is needed.")
+    assert r.check("goal.learning_questions").passed
+
+
+@pytest.mark.parametrize("text, slip", [
+    ("Wich skills matter most?", "Wich"),
+    ("Hello. Becuase I am new, I have questions.", "Becuase"),
+])
+def test_a_slip_in_a_capitalised_first_word_is_found(text: str, slip: str) -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert slip in [text[a:b] for a, b, _ in misspellings(text)]
+
+
+def test_a_name_opening_a_sentence_is_not_a_slip() -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert misspellings("Kenji told me about it. Wilam agreed.") == []
+
+
+def test_asking_twice_how_they_started_is_a_duplicate() -> None:
+    from exercises.grading import grade_questions
+
+    r = grade_questions("1. How did you get started repairing pianos?\n"
+                        "2. What does a normal week look like?\n"
+                        "3. How did you first end up in the instrument trade?\n"
+                        "4. Who else should I talk to?", minutes=20)
+    assert not r.check("questions.no_duplicates").passed
