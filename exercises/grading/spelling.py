@@ -385,8 +385,6 @@ def misspellings(
             continue  # a run of letters that long is no word (a pasted key, a joke)
         if word[0].isupper():
             slip = _calendar_slip(word) if _DATE_BEFORE.search(text[max(0, a - 12) : a]) else []
-            if not slip and _sentence_start(text, a):
-                slip = _everyday_slip(word)
             if slip:
                 out.append((a, b, slip))
             continue  # names and organisations, wherever they stand in a sentence
@@ -442,26 +440,6 @@ def _calendar_slip(word: str) -> list[str]:
     near = [c.capitalize() for c in _CALENDAR
             if c[0] == w[0] and abs(len(c) - len(w)) <= 2 and _distance_at_most_2(w, c)]
     return near if near and not is_known(w) else []
-
-
-def _everyday_slip(word: str) -> list[str]:
-    """"Wich" or "Becuase" opening a sentence: near only the everyday words that open
-    sentences (rubric spelling.sentence_start_slips), so a name there is left alone."""
-    w = word.lower()
-    if len(w) < 3 or is_known(w):
-        return []
-    one_edit = _checker().edit_distance_1(w)
-    near = sorted(
-        (c for c in _sentence_openers()
-         if c[0] == w[0] and (c in one_edit or len(w) >= 5 and _distance_at_most_2(w, c))),
-        key=lambda c: (c not in one_edit, c),
-    )
-    return [c.capitalize() for c in near]
-
-
-@cache
-def _sentence_openers() -> frozenset[str]:
-    return frozenset(rubric.spelling()["sentence_start_slips"])
 
 
 def _in_compound(text: str, a: int, b: int) -> bool:

@@ -301,22 +301,6 @@ def test_wanting_to_know_from_people_whether_is_a_learning_question() -> None:
     assert r.check("goal.learning_questions").passed
 
 
-@pytest.mark.parametrize("text, slip", [
-    ("Wich skills matter most?", "Wich"),
-    ("Hello. Becuase I am new, I have questions.", "Becuase"),
-])
-def test_a_slip_in_a_capitalised_first_word_is_found(text: str, slip: str) -> None:
-    from exercises.grading.spelling import misspellings
-
-    assert slip in [text[a:b] for a, b, _ in misspellings(text)]
-
-
-def test_a_name_opening_a_sentence_is_not_a_slip() -> None:
-    from exercises.grading.spelling import misspellings
-
-    assert misspellings("Kenji told me about it. Wilam agreed.") == []
-
-
 def test_asking_twice_how_they_started_is_a_duplicate() -> None:
     from exercises.grading import grade_questions
 
