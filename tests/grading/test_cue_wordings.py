@@ -48,6 +48,12 @@ def pitch(body: str):
     "Any chance your taking on a helper over the winter?",
     "Would you let me shadow you? I'm happy to work unpaid to learn the ropes.",
     "Are there any trainee spots open for next spring?",
+    "Are there any trainee vacancies coming up in your team?",
+    "Do you have an opening for a summer student in the workshop?",
+    "What's the quickest way for you to get me in at your garage?",
+    "How do I make sure your firm picks me for the apprenticeship?",
+    "Can you take me in your crew next season?",
+    "May I come to your kitchen for unpaid trainee days?",
 ])
 def test_a_request_for_work_in_other_words_is_a_job_ask(question: str) -> None:
     assert "job_ask" in classify_question(question).flags
@@ -149,6 +155,8 @@ def test_a_next_step_with_no_object_is_not_a_next_step(rules_only: None, line: s
     "Learn what the first two years are like for people who move away for work.",
     "I'd like to meet people who do interesting work and see where it leads.",
     "Understand what kind of job with foreigners would suit me.",
+    "Find out whether I'd suit office work or field work, and what pays steadily.",
+    "Learn what an outdoor life is like and whether I'd cope with the weather.",
 ])
 def test_a_vague_area_is_not_a_target(goal: str) -> None:
     assert not grade_goal(goal).check("goal.names_target").passed
@@ -171,6 +179,8 @@ def test_a_craft_named_by_what_people_do_is_a_target() -> None:
     "Learn how young people are building agribusinesses, and what their first year cost them.",
     "Chimney sweeping and stove installation in the Peak District.",
     "Find out what a day in a shoe repair and key cutting shop is like.",
+    "I want to learn from licensed mountain guides what the off season is like.",
+    "Understand whether hedgelaying can pay all year round.",
 ])
 def test_a_trade_or_its_people_is_a_target(goal: str) -> None:
     assert grade_goal(goal).check("goal.names_target").passed
@@ -261,34 +271,6 @@ def test_a_loose_offer_to_fit_their_time_is_flexible(rules_only: None, line: str
 def test_offering_a_spare_pair_of_hands_in_a_pitch_is_a_job_ask() -> None:
     r = pitch("Could we talk for 20 minutes? If you ever need a spare pair of hands, I'm free.")
     assert not r.check("pitch.no_job_ask").passed
-
-
-@pytest.mark.parametrize("question", [
-    "Are there any trainee vacancies coming up in your team?",
-    "Do you have an opening for a summer student in the workshop?",
-    "What's the quickest way for you to get me in at your garage?",
-    "How do I make sure your firm picks me for the apprenticeship?",
-    "Can you take me in your crew next season?",
-    "May I come to your kitchen for unpaid trainee days?",
-])
-def test_more_requests_for_work_are_job_asks(question: str) -> None:
-    assert "job_ask" in classify_question(question).flags
-
-
-@pytest.mark.parametrize("goal", [
-    "I want to learn from licensed mountain guides what the off season is like.",
-    "Understand whether hedgelaying can pay all year round.",
-])
-def test_guides_and_hedgelaying_are_targets(goal: str) -> None:
-    assert grade_goal(goal).check("goal.names_target").passed
-
-
-@pytest.mark.parametrize("goal", [
-    "Find out whether I'd suit office work or field work, and what pays steadily.",
-    "Learn what an outdoor life is like and whether I'd cope with the weather.",
-])
-def test_or_field_and_the_weather_are_not_targets(goal: str) -> None:
-    assert not grade_goal(goal).check("goal.names_target").passed
 
 
 def test_needing_a_job_is_job_seeking() -> None:

@@ -19,20 +19,16 @@ def tiny_model(monkeypatch: pytest.MonkeyPatch):
     text_model._pass_weights.cache_clear()
 
 
-@pytest.mark.parametrize("rule", [True, False])
-def test_an_unsure_model_leaves_the_rule_standing(tiny_model, rule: bool) -> None:
-    tiny_model(bias=0.05, unsure=0.1)
-    assert text_model.decide("pitch.why_them", [], rule) is rule
-    tiny_model(bias=-0.05, unsure=0.1)
-    assert text_model.decide("pitch.why_them", [], rule) is rule
-
-
-@pytest.mark.parametrize("rule", [True, False])
-def test_a_sure_model_decides(tiny_model, rule: bool) -> None:
-    tiny_model(bias=0.3, unsure=0.1)
-    assert text_model.decide("pitch.why_them", [], rule) is True
-    tiny_model(bias=-0.3, unsure=0.1)
-    assert text_model.decide("pitch.why_them", [], rule) is False
+@pytest.mark.parametrize("bias, rule, decided", [
+    (0.05, False, False), (-0.05, True, True),  # unsure: the rule stands either way
+    (0.05, True, True), (-0.05, False, False),
+    (0.3, False, True), (-0.3, True, False),  # sure: the model overrules the rule
+])
+def test_the_rule_stands_only_where_the_model_is_unsure(
+    tiny_model, bias: float, rule: bool, decided: bool
+) -> None:
+    tiny_model(bias=bias, unsure=0.1)
+    assert text_model.decide("pitch.why_them", [], rule) is decided
 
 
 def test_the_shipped_model_names_its_margin() -> None:
