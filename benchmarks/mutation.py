@@ -140,8 +140,7 @@ class Corpus:
 def _clear() -> None:
     lexicon.clear_caches()
     for fn in (questions._category_index, questions._flag_patterns, questions._triggers,
-               questions._open_starts, questions._fallback, questions._shared_job_pattern,
-               questions._either_or_pattern):
+               questions._open_starts, questions._fallback, questions._shared_job_pattern):
         fn.cache_clear()
     from exercises.grading import spelling
 

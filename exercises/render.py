@@ -53,6 +53,7 @@ CATEGORY_LABELS = {c: rubric.category(c)["title"] for c in CATEGORIES}
 
 FLAG_ORDER = rubric.flag_ids()
 FLAG_WORDS = {f: rubric.flag(f)["feedback"] for f in FLAG_ORDER}
+CLOSED_LABEL = rubric.flag("closed")["label"]
 
 ICON_PASSED = "\u2713"  # check mark
 ICON_NOT_YET = "\u25cb"  # open circle: "not yet" rather than a harsh cross
@@ -497,7 +498,7 @@ def _render_questions(report: Any, retag: bool = False) -> str:
             f'<td class="iic-q-text" role="cell">{_esc(getattr(q, "text", ""))}</td>'
             + _topic_cell(q, number, retag)
             + '<td class="iic-q-open" role="cell" data-label="Open or closed">'
-            f'{"Open" if open_ended else "Closed (yes/no)"}</td>'
+            f'{"Open" if open_ended else _esc(CLOSED_LABEL)}</td>'
             f"{flag_cell}</tr>"
         )
     hint = (

@@ -286,7 +286,7 @@ def test_questions_table_flags_and_open_closed():
     tree = parse(out)
     rows = with_class(tree, "iic-q")
     assert len(rows) == 4
-    assert "Closed (yes/no)" in out
+    assert "Closed (yes/no or pick one)" in out
     assert "asks two things at once" in out
     assert "a quick search would answer it" in out
     assert ('<td class="iic-q-category" role="cell" data-label="Topic" '

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from .common import (
     ANALYSE_LIMIT,
+    apply_learned,
     empty_report,
     find_all,
     find_job_asks,
@@ -137,4 +138,8 @@ def grade_goal(text: str) -> Report:
         ),
         make_check(KIND, "goal.not_job_seeking", not jobs, jobs, found=quote(head, jobs)),
     ]
+    # New fields keep appearing ("ghillies", "reinsurance") and vague ones keep changing
+    # their words ("the countryside sector"): the learned model weighs the rule's reading
+    # with the goal's own words, as it does for pitches and notes.
+    checks = apply_learned(KIND, head, norm, checks)
     return finish(KIND, text, checks, meta=meta)

@@ -154,31 +154,7 @@ def _is_closed(qn: str) -> bool:
     starts = _open_starts()
     if starts is not None and starts.match(head):
         return False  # "Can I ask what a typical day looks like?"
-    if _either_or(head):
-        return False  # "Would you do a bootcamp again or go self-taught?" has no yes/no answer
     return not pats["open_verb"].match(head)
-
-
-_ANY_START = re.compile(
-    r"^(?:is|are)\s+there\s+any\b|^(?:do|does|did)\s+(?:you|they)\s+have\s+any\b"
-)
-
-
-@lru_cache(maxsize=2)
-def _either_or_pattern(key: str = "either_or") -> re.Pattern | None:
-    pats = rubric.flag("closed")["cues"].get(key, [])
-    return compile_terms(None, pats) if pats else None
-
-
-def _either_or(head: str) -> bool:
-    """A choice between alternatives, not a yes/no question."""
-    pat = _either_or_pattern()
-    if pat is None or _ANY_START.match(head) or not pat.search(head):
-        return False
-    # "Could you introduce me to anyone at A or B?" and "two or three people" still want
-    # a yes or a no: the "or" sits inside one thing asked for.
-    inside = _either_or_pattern("not_either_or")
-    return not (inside is not None and inside.search(head))
 
 
 @lru_cache(maxsize=1)

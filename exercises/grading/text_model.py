@@ -1,7 +1,7 @@
-"""Learned decisions for the judgement checks of pitches and thank-you notes.
+"""Learned decisions for the judgement checks of pitches, thank-you notes and goals.
 
 Cue lists find the words ("your talk on", "I'll email her"); a linear model, trained on
-every labelled pitch and note (benchmarks/check_model.py), weighs them together with the
+every labelled pitch, note and goal (benchmarks/check_model.py), weighs them together with the
 text's own words, so a reason, a link or a detail phrased in a way no cue lists still
 counts, and a cue that fires in the wrong context does not. Which checks are learned is
 data (a check's ``"learned": true`` in the rubric); the model file is

@@ -203,6 +203,10 @@ def test_signoff_name_counts_as_introduction() -> None:
         ("What do you enjoy most?", False),
         ("How did you get started?", False),
         ("Looking back, would you choose the same degree?", True),
+        # Offering a choice still gets a one-word answer: pick-one questions are closed.
+        ("Do you mostly restore antiques or modern pieces?", True),
+        ("Was the licence exam your first step, or did you start as a helper?", True),
+        ("What made you choose restoration over new builds?", False),
     ],
 )
 def test_closed_flag(question: str, closed: bool) -> None:
