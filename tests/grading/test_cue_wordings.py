@@ -54,6 +54,9 @@ def pitch(body: str):
     "How do I make sure your firm picks me for the apprenticeship?",
     "Can you take me in your crew next season?",
     "May I come to your kitchen for unpaid trainee days?",
+    "Could I tag along as your deckhand on a charter this summer?",
+    "Is there any chance your studio needs someone over the holidays?",
+    "Could you put me in touch with your foreman so I can ask about openings?",
 ])
 def test_a_request_for_work_in_other_words_is_a_job_ask(question: str) -> None:
     assert "job_ask" in classify_question(question).flags
@@ -121,6 +124,15 @@ def test_a_misspelt_deferral_still_defers_to_their_time(rules_only: None, ask: s
                               "I hope we can continue our conversation in the new year."),
     ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
                               "I hope I can call on you again when the barn is done."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. Nos vemos at the fair."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "I'll come find you at the next guild meeting."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "I'll bring my first batch along to compare notes with you."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "I'll sketch the plan over winter and bring it by in March."),
+    ("thanks.keeps_in_touch", "Your tip about lime mortar was new to me. "
+                              "Let me know next time you're in Leeds."),
 ])
 def test_a_thank_you_wording_passes_its_check(rules_only: None, check_id: str, body: str) -> None:
     assert note(body).check(check_id).passed
@@ -157,8 +169,9 @@ def test_a_next_step_with_no_object_is_not_a_next_step(rules_only: None, line: s
     "Understand what kind of job with foreigners would suit me.",
     "Find out whether I'd suit office work or field work, and what pays steadily.",
     "Learn what an outdoor life is like and whether I'd cope with the weather.",
+    "Meet important people this summer and see what comes of it.",
 ])
-def test_a_vague_area_is_not_a_target(goal: str) -> None:
+def test_a_vague_area_is_not_a_target(rules_only: None, goal: str) -> None:
     assert not grade_goal(goal).check("goal.names_target").passed
 
 
@@ -181,8 +194,12 @@ def test_a_craft_named_by_what_people_do_is_a_target() -> None:
     "Find out what a day in a shoe repair and key cutting shop is like.",
     "I want to learn from licensed mountain guides what the off season is like.",
     "Understand whether hedgelaying can pay all year round.",
+    "Ethnomusicology, and whether it pays.",
+    "Ghillie or shepherd - which suits me?",
+    "Farms near Hexham: what does a season there involve?",
+    "Reinsurance, maybe, and what the first year there looks like.",
 ])
-def test_a_trade_or_its_people_is_a_target(goal: str) -> None:
+def test_a_trade_or_its_people_is_a_target(rules_only: None, goal: str) -> None:
     assert grade_goal(goal).check("goal.names_target").passed
 
 
