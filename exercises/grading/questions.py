@@ -481,7 +481,7 @@ _AND = re.compile(r"\band\b")
 def _double(qn: str, pat: re.Pattern) -> bool:
     """Two different things joined by "and"; "between X and Y" compares one thing."""
     for m in pat.finditer(qn):
-        if _SAME_THING.match(qn, m.start()) or _split_of_one_whole(qn, m.start()):
+        if _split_of_one_whole(qn, m.start()):
             continue
         if not _compares_one_thing(qn, m.start()):
             return True
@@ -497,14 +497,6 @@ def _compares_one_thing(qn: str, at: int) -> bool:
         return False
     gap = qn[found[-1].end() : at + 1]
     return "," not in gap and not _AND.search(gap)
-
-
-# "What was your first job and how did you get it?": the second part asks about the same
-# thing, so it is one question.
-_SAME_THING = re.compile(
-    r"[a-z,]?\s*,?\s*and\s+how\s+did\s+you\s+(?:get|find|land|choose|pick|end\s+up\s+in|come\s+to)\s+"
-    r"(?:it|that|them|this|there|that\s+one)\b"
-)
 
 
 # "How much of your week is teaching and how much is marking?" splits one whole in two:

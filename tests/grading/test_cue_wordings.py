@@ -170,6 +170,10 @@ def test_a_next_step_with_no_object_is_not_a_next_step(rules_only: None, line: s
     "Find out whether I'd suit office work or field work, and what pays steadily.",
     "Learn what an outdoor life is like and whether I'd cope with the weather.",
     "Meet important people this summer and see what comes of it.",
+    "I'd like to talk to people in a creative industry about how they got started.",
+    "Find out what people in green jobs do all week and how they trained.",
+    "Learn what a normal shift is like and how people got started.",
+    "Find something steadier to do instead of hospitality, and learn how people made the move.",
 ])
 def test_a_vague_area_is_not_a_target(rules_only: None, goal: str) -> None:
     assert not grade_goal(goal).check("goal.names_target").passed
@@ -308,3 +312,40 @@ def test_asking_twice_how_they_started_is_a_duplicate() -> None:
                         "3. How did you first end up in the instrument trade?\n"
                         "4. Who else should I talk to?", minutes=20)
     assert not r.check("questions.no_duplicates").passed
+
+
+@pytest.mark.parametrize("line", [
+    "I would love to share the finished package with you, if you're open to it.",
+    "I'll shout you a pint when the course starts.",
+    "Let's connect on LinkedIn.",
+])
+def test_sharing_later_work_or_a_drink_keeps_in_touch(rules_only: None, line: str) -> None:
+    assert note(line).check("thanks.keeps_in_touch").passed
+
+
+@pytest.mark.parametrize("line", [
+    "I've started saving so I can cut back my shifts.",
+    "I'm going to keep logging my hours like you said.",
+])
+def test_something_already_started_or_kept_up_is_a_next_step(rules_only: None, line: str) -> None:
+    assert note(line).check("thanks.next_step").passed
+
+
+@pytest.mark.parametrize("line", [
+    "Could we talk for 20 minutes whenever free?",
+    "Could we talk for 20 minutes whenever you've got a sec?",
+    "Could we talk for 20 minutes whenever your diary frees up?",
+    "Could we talk for 20 minutes, around your bookings?",
+    "Could we talk for 20 minutes? No rush at all.",
+])
+def test_whenever_they_are_free_is_flexible(rules_only: None, line: str) -> None:
+    assert pitch(line).check("pitch.flexible_scheduling").passed
+
+
+def test_a_first_job_and_how_they_got_it_asks_two_things() -> None:
+    q = classify_question("What was your first paid job in radio, and how did you get it?")
+    assert "double_barreled" in q.flags
+
+
+def test_who_holds_a_post_now_is_googleable() -> None:
+    assert "googleable" in classify_question("Who is the current harbour master at Dover?").flags
