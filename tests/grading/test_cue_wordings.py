@@ -349,3 +349,16 @@ def test_a_first_job_and_how_they_got_it_asks_two_things() -> None:
 
 def test_who_holds_a_post_now_is_googleable() -> None:
     assert "googleable" in classify_question("Who is the current harbour master at Dover?").flags
+
+
+@pytest.mark.parametrize("line", [
+    "Your story about moving from buses to trams was really helpful to read.",
+    "I found your placement report about the apprenticeship online.",
+])
+def test_their_story_or_write_up_is_a_connection(rules_only: None, line: str) -> None:
+    assert pitch(line + " Could we talk for 20 minutes?").check("pitch.connection").passed
+
+
+def test_following_up_with_them_later_keeps_in_touch(rules_only: None) -> None:
+    line = "I plan to follow up with you in the spring once I have chosen a course."
+    assert note(line).check("thanks.keeps_in_touch").passed
