@@ -7,6 +7,7 @@ in tests/fixtures/grading/ and the rubric's own examples. Pure Python and determ
 
     python -m benchmarks.check_model            # train and write data/check_model.json
     python -m benchmarks.check_model --check    # fail if the stored file is stale
+    python -m benchmarks.check_model --check --retrain  # the same, by training again
     python -m benchmarks.check_model --loro     # leave-one-round-out: rules vs model
 """
 
@@ -17,13 +18,10 @@ import json
 import math
 import random
 from collections import defaultdict
-from pathlib import Path
 
-from benchmarks import fixture_set, model_budget
+from benchmarks import fixture_set, model_budget, model_inputs
 from exercises.grading import common, rubric, text_model
-from exercises.grading.generated import write_or_check
 
-OUT = Path(rubric.__file__).resolve().parent / "data" / "check_model.json"
 EPOCHS = 25
 # The weights kept are the mean of the last few epochs' weights: plain SGD stops wherever its
 # last shuffled pass left it, and a retrain on six more rounds moved 127 connection decisions
@@ -178,18 +176,21 @@ def loro(rounds: dict[str, list]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true")
+    parser.add_argument("--check", action="store_true", help="fail if the stored model is stale")
+    parser.add_argument("--retrain", action="store_true",
+                        help="with --check: train again and compare, instead of fingerprints")
     parser.add_argument("--loro", action="store_true")
     args = parser.parse_args(argv)
+    if args.check and not args.retrain:
+        return model_inputs.check("check_model")
     rounds = collect()
     if args.loro:
         loro(rounds)
         return 0
     raw = train_raw(rounds)
     text, prune = model_budget.fit(lambda p: dump(stored(raw, p)), PRUNE, MAX_KB)
-    return write_or_check(OUT, text, "python -m benchmarks.check_model", args.check,
-                          f"{model_budget.deflated_kb(text):.0f} KB deflated, weights "
-                          f"under {prune:.2f} dropped")
+    about = f"{model_budget.deflated_kb(text):.0f} KB deflated, weights under {prune:.2f} dropped"
+    return model_inputs.write_or_check_model("check_model", text, args.check, about)
 
 
 if __name__ == "__main__":

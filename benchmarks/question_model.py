@@ -7,6 +7,7 @@ deterministic (fixed order, fixed seed), so the same fixtures always give the sa
 
     python -m benchmarks.question_model            # train on everything, write the model
     python -m benchmarks.question_model --check    # fail if the stored model is stale
+    python -m benchmarks.question_model --check --retrain  # the same, by training again
     python -m benchmarks.question_model --loro     # leave-one-round-out accuracy
 
 Training data: every single question in tests/fixtures/grading/questions*.jsonl, every
@@ -22,16 +23,13 @@ import json
 import math
 import random
 from collections import defaultdict
-from pathlib import Path
 
-from benchmarks import model_budget
+from benchmarks import model_budget, model_inputs
 from benchmarks.fixture_set import kind_of, load, names
 from exercises.grading import questions as qmod
 from exercises.grading import rubric
-from exercises.grading.generated import write_or_check
 from exercises.grading.questions import CATEGORIES
 
-OUT = Path(qmod.__file__).resolve().parent / "data" / "question_model.json"
 EPOCHS = 30
 RATE = 0.2
 L2 = 0.0
@@ -169,19 +167,23 @@ def loro() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="fail if the stored model is stale")
+    parser.add_argument("--retrain", action="store_true",
+                        help="with --check: train again and compare, instead of fingerprints")
     parser.add_argument("--loro", action="store_true", help="leave-one-round-out accuracy")
     args = parser.parse_args(argv)
     if args.loro:
         loro()
         return 0
+    if args.check and not args.retrain:
+        return model_inputs.check("question_model")
     rows = [row for rows in samples_by_round().values() for row in rows]
     bias, weights = train_raw(featurise(rows))
     text, prune = model_budget.fit(
         lambda p: dump(stored(bias, weights, p)), PRUNE, MAX_KB
     )
-    return write_or_check(OUT, text, "python -m benchmarks.question_model", args.check,
-                          f"{model_budget.deflated_kb(text):.0f} KB deflated, weights under "
-                          f"{prune:.2f} dropped, {len(rows)} labelled questions")
+    about = (f"{model_budget.deflated_kb(text):.0f} KB deflated, weights under {prune:.2f} "
+             f"dropped, {len(rows)} labelled questions")
+    return model_inputs.write_or_check_model("question_model", text, args.check, about)
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
 """Slow checks that run in a second process while the rest of the suite runs.
 
-Retraining both learned models and the mutation sample take several minutes of one core
-each, and pytest uses one core: the machine has two. So when a run collects a test that
-needs one of these jobs, ``start`` launches one driver process (this file, run as a script)
-that runs the jobs one after another and writes each one's output and exit code to a
-folder; the tests that need them are sorted to the end of the run, after the browser tests
-(conftest.py) and ``result`` waits for their job's files. Each job is the same command a
-developer runs by hand, so a failure message can name it.
+The mutation sample takes several minutes of one core, and pytest uses one core: the
+machine has two. (The learned models used to be retrained here to check they were current;
+that grew to half an hour, so their check compares fingerprints now:
+benchmarks/model_inputs.py.) So when a run collects a test that needs one of these jobs,
+``start`` launches one driver process (this file, run as a script) that runs the jobs one
+after another and writes each one's output and exit code to a folder; the tests that need
+them are sorted to the end of the run, after the browser tests (conftest.py) and
+``result`` waits for their job's files. Each job is the same command a developer runs by
+hand, so a failure message can name it.
 
 The driver is started from pytest's main thread and starts the jobs itself: starting a
 process from a second thread of the test run failed in CI with "Bad address" (EFAULT).
@@ -28,12 +30,10 @@ if TYPE_CHECKING:
     import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-JOB_TIMEOUT = 1800  # seconds; a retrain takes about five minutes
+JOB_TIMEOUT = 1800  # seconds; the mutation sample takes about five minutes
 
 # What each job runs; the slowest first, so it is done before the tests reach it.
 JOBS: dict[str, list[str]] = {
-    "question_model": ["-m", "benchmarks.question_model", "--check"],
-    "check_model": ["-m", "benchmarks.check_model", "--check"],
     "mutation_sample": ["-m", "benchmarks.mutation", "--sample", "150", "--seed", "7",
                         "--min-caught", "0.85", "--list-uncaught"],
 }
