@@ -1,14 +1,16 @@
 """What each learned model is trained from, and a fingerprint of those files.
 
 Retraining a model to see whether the stored file is current takes longer with every round
-of labelled fixtures (about fifteen minutes for the question model on this machine in
-December 2026), and the test run has only one spare core for it. Training is
+of labelled fixtures (in December 2026, on this project's 2-core machine, about seventeen
+minutes for the question model and nine for the check model), and the test run has only one
+spare core for it. Training is
 deterministic, so a stored model is current exactly when nothing it is trained from has
 changed since it was written, and the file is still the one training wrote. Training
 records both fingerprints in ``benchmarks/model_inputs.json``; the quick check compares
 them again. The input list is wide on purpose (all grader code, the whole rubric, every
 labelled fixture, the pinned libraries): a change that does not move the weights costs a
-retrain, but no change that does can slip past.
+retrain, and one that does is caught unless it comes from outside these files (another
+Python version, say; ``--check --retrain`` is the check for that).
 
     python -m benchmarks.question_model --check            # fingerprints, a second
     python -m benchmarks.question_model --check --retrain  # trains again and compares
