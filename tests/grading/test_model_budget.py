@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from benchmarks import check_model, model_budget, question_model
+from benchmarks import check_model, model_budget, model_inputs, question_model
 
 
 @pytest.mark.parametrize("module", [check_model, question_model], ids=lambda m: m.__name__)
 def test_stored_model_fits_its_budget(module) -> None:
-    text = Path(module.OUT).read_text(encoding="utf-8")
+    model = module.__name__.rsplit(".", 1)[1]
+    text = model_inputs.model_path(model).read_text(encoding="utf-8")
     assert model_budget.deflated_kb(text) <= module.MAX_KB
 
 
