@@ -1,7 +1,8 @@
 """Slow checks that run in a second process while the rest of the suite runs.
 
-The mutation sample takes several minutes of one core, and pytest uses one core: the
-machine has two. (The learned models used to be retrained here to check they were current;
+The mutation sample takes several minutes of one core, and so does grading every labelled
+fixture for the golden and agreement tests; pytest uses one core, and the machine has two.
+(The learned models used to be retrained here to check they were current;
 that grew to half an hour, so their check compares fingerprints now:
 benchmarks/model_inputs.py.) So when a run collects a test that needs one of these jobs,
 ``start`` launches one driver process (this file, run as a script) that runs the jobs one
@@ -30,10 +31,12 @@ if TYPE_CHECKING:
     import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-JOB_TIMEOUT = 1800  # seconds; the mutation sample takes about five minutes
+JOB_TIMEOUT = 1800  # seconds; each job takes about five to seven minutes
 
-# What each job runs; the slowest first, so it is done before the tests reach it.
+# What each job runs, in this order; "{folder}" is the run's folder for results. The fixture
+# grading first: the golden tests wait for it, and there are over a thousand of them.
 JOBS: dict[str, list[str]] = {
+    "fixture_records": ["-m", "benchmarks.fixture_records", "{folder}/fixture_records.json"],
     "mutation_sample": ["-m", "benchmarks.mutation", "--sample", "150", "--seed", "7",
                         "--min-caught", "0.85", "--list-uncaught"],
 }
@@ -55,26 +58,33 @@ class Outcome:
     output: str
 
 
-def _shown(job: str) -> str:
-    return " ".join(["python", *JOBS[job]])
+def _args(job: str, folder: Path | None) -> list[str]:
+    where = str(folder if folder is not None else _folder)
+    return [a.replace("{folder}", where) for a in JOBS[job]]
 
 
-def run_job(job: str) -> Outcome:
+def _shown(job: str, folder: Path | None = None) -> str:
+    return " ".join(["python", *_args(job, folder)])
+
+
+def run_job(job: str, folder: Path | None = None) -> Outcome:
     """Run one job here and now (the driver calls this for each job in turn)."""
+    shown = _shown(job, folder)
     try:
-        proc = subprocess.run([sys.executable, *JOBS[job]], cwd=REPO, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True, timeout=JOB_TIMEOUT)
-        return Outcome(_shown(job), proc.returncode, proc.stdout)
+        proc = subprocess.run([sys.executable, *_args(job, folder)], cwd=REPO,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              timeout=JOB_TIMEOUT)
+        return Outcome(shown, proc.returncode, proc.stdout)
     except subprocess.TimeoutExpired as exc:  # subprocess.run kills the child first
         out = exc.output if isinstance(exc.output, str) else ""
-        return Outcome(_shown(job), -1, out + f"\n(stopped after {JOB_TIMEOUT} s)")
+        return Outcome(shown, -1, out + f"\n(stopped after {JOB_TIMEOUT} s)")
     except OSError as exc:  # reported by the test, not lost
-        return Outcome(_shown(job), -1, f"{type(exc).__name__}: {exc}")
+        return Outcome(shown, -1, f"{type(exc).__name__}: {exc}")
 
 
 def _drive(folder: Path, jobs: list[str]) -> None:
     for job in jobs:
-        outcome = run_job(job)
+        outcome = run_job(job, folder)
         (folder / f"{job}.out").write_text(outcome.output, encoding="utf-8")
         # The exit code is written last, by rename, so a reader never sees half a result.
         tmp = folder / f"{job}.rc.tmp"
@@ -128,6 +138,30 @@ def result(job: str) -> Outcome:
     out = _folder / f"{job}.out"
     return Outcome(_shown(job), int(rc.read_text(encoding="utf-8")),
                    out.read_text(encoding="utf-8") if out.exists() else "")
+
+
+_records: dict | None = None
+
+
+def fixture_records(name: str) -> dict:
+    """What the graders say about every text of fixture file ``name``.
+
+    When this run started the "fixture_records" job (a run that collects every golden test:
+    conftest.py), the second process has graded them all and this reads its file; otherwise
+    they are graded here, once per process (fixture_set.records_once)."""
+    global _records
+    from benchmarks import fixture_records as job_file
+    from benchmarks import fixture_set
+
+    if "fixture_records" not in _started:
+        return fixture_set.records_once(name)
+    if _records is None:
+        outcome = result("fixture_records")
+        if outcome.returncode != 0:
+            raise AssertionError(f"{outcome.command}\n{outcome.output[-4000:]}")
+        assert _folder is not None
+        _records = job_file.read(_folder / "fixture_records.json")
+    return _records[name]
 
 
 if __name__ == "__main__":

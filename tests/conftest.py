@@ -16,11 +16,33 @@ import pytest
 from . import background
 
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
+GRADING_DIR = Path(__file__).resolve().parent / "grading"
 
 
+# The tests that read every fixture's grading (background.fixture_records).
+GRADED_FIXTURE_TESTS = {GRADING_DIR / "test_goldens.py", GRADING_DIR / "test_fixtures.py"}
+
+
+def _grades_every_fixture(items: list[pytest.Item]) -> bool:
+    """The run holds a golden test for every fixture file: then grading them all in the
+    second process saves the main one minutes; a run of a few goldens grades them here."""
+    from benchmarks import fixture_set
+
+    goldens = {item.name for item in items
+               if Path(str(item.path)) == GRADING_DIR / "test_goldens.py"
+               and getattr(item, "originalname", "") == "test_golden"}
+    return len(goldens) >= len(fixture_set.names()) > 0
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected what they will
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     def in_browser_dir(item: pytest.Item) -> bool:
         return BROWSER_DIR in Path(str(item.path)).resolve().parents
+
+    if _grades_every_fixture(items):
+        for item in items:
+            if Path(str(item.path)) in GRADED_FIXTURE_TESTS:
+                item.add_marker(background.needs("fixture_records"))
 
     def jobs_of(item: pytest.Item) -> list[str]:
         return [m.args[0] for m in item.iter_markers("background_job")]

@@ -16,6 +16,8 @@ from exercises.grading import (
     grade_questions,
 )
 
+from ..background import fixture_records
+
 _spec = importlib.util.spec_from_file_location(
     "grading_conftest", Path(__file__).with_name("conftest.py")
 )
@@ -30,8 +32,9 @@ FLAG_THRESHOLD = 0.92
 
 def _agreement(name: str) -> dict[str, tuple[int, int, list[str]]]:
     stats: dict[str, list] = defaultdict(lambda: [0, 0, []])
-    # The same grading the golden tests compare, done once per run (fixture_set.records_once).
-    graded = fixture_set.records_once(name)
+    # The same grading the golden tests compare, done once per run (in the second process
+    # when the run grades every fixture: background.fixture_records).
+    graded = fixture_records(name)
     for case in load_fixture(name):
         checks = graded[case["id"]]["checks"]
         for check_id, want in case["labels"].items():

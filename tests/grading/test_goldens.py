@@ -15,10 +15,12 @@ import pytest
 
 from benchmarks import fixture_set
 
+from ..background import fixture_records
+
 
 @pytest.mark.parametrize("name", fixture_set.names())
 def test_golden(name: str, request: pytest.FixtureRequest) -> None:
-    got = fixture_set.records_once(name)
+    got = fixture_records(name)
     path = fixture_set.golden_path(name)
     if request.config.getoption("--update-goldens"):
         path.parent.mkdir(parents=True, exist_ok=True)
