@@ -19,7 +19,7 @@ from . import lexicon, rubric
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*")
 _SKIP_SPAN = re.compile(
-    r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\S+\.(?:com|org|net|edu|gov|io|co\.uk|ac\.uk)\b"
+    r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\S+\.(?:com|org|net|edu|gov|io|co\.uk|ac\.uk)\b(?:/\S*)?"
     r"|\b[\w-]+(?:\.[\w-]+)+/\S*"  # a link without its scheme: linktr.ee/name, bit.ly/x
     # a site named by its country domain, with no space after the dot: Local.fo, Sermitsiaq.ag
     r"|\b[A-Za-z][\w-]+\.(?:[a-z]{2}|info|biz|app|dev|tv|fm)\b(?![.@-]?\w)"
@@ -154,7 +154,8 @@ def _british_known(word: str, known: Any) -> bool:
 
 
 _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
-            ("ing", "e"), ("ers", ""), ("er", ""), ("ly", ""), ("ness", ""), ("ment", ""))
+            ("ing", "e"), ("ers", ""), ("er", ""), ("ers", "e"), ("er", "e"), ("ly", ""),
+            ("ness", ""), ("ment", ""))
 
 
 def _stems(word: str) -> list[tuple[str, str]]:
@@ -171,6 +172,8 @@ def _inflected_known(word: str, known: Any) -> bool:
     for ending, stem in _stems(word):
         if ending in ("s", "ed") and stem.endswith("y") and stem[-2] not in "aeiou":
             continue  # "companys", "studyed": a consonant before y takes -ies / -ied
+        if ending in ("er", "ers") and stem.endswith("e") and _agent_slip(word, ending, known):
+            continue  # "coordinater", "moleculer": the -or / -ar word is the one meant
         base = stem[:-1]
         listed = stem in known or _british_known(stem, known) or (
             len(stem) > 3 and stem[-1] == stem[-2] and base in known and _doubles(base)
@@ -183,6 +186,19 @@ def _inflected_known(word: str, known: Any) -> bool:
         ):
             return True  # not "assesment" = "asses" + "ment" by accident ("assessment")
     return False
+
+
+def _agent_slip(word: str, ending: str, known: Any) -> bool:
+    """A slip that only looks like a noun made from a verb in -e ("subtitler"): an -er
+    written for the -or or -ar of a listed word ("operater", "moleculer"), or a common
+    word one edit away other than the verb's own forms ("enginer": "engineer")."""
+    head = word[: -len(ending)]
+    if any(head + alt + ending[2:] in known for alt in ("or", "ar")):
+        return True
+    checker = _checker()
+    own = {head + "e" + tail for tail in ("", "s", "d", "r", "rs")}
+    near = checker.known(checker.edit_distance_1(word)) - own
+    return any(known.get(c, 0) >= _SUGGESTABLE for c in near)
 
 
 def _misformed(word: str, stem: str, ending: str, known: Any) -> bool:

@@ -362,3 +362,46 @@ def test_their_story_or_write_up_is_a_connection(rules_only: None, line: str) ->
 def test_following_up_with_them_later_keeps_in_touch(rules_only: None) -> None:
     line = "I plan to follow up with you in the spring once I have chosen a course."
     assert note(line).check("thanks.keeps_in_touch").passed
+
+
+@pytest.mark.parametrize("goal", [
+    "I want to ask people in business how they got their first promotion.",
+    "I'd like to find out what a week in a skilled trade feels like on the body.",
+    "Learn about the trades before I pick a college course.",
+])
+def test_business_or_the_trades_alone_name_no_target(rules_only: None, goal: str) -> None:
+    assert not grade_goal(goal).check("goal.names_target").passed
+
+
+@pytest.mark.parametrize("question", [
+    "What classes does your climbing gym offer?",
+    "Which brands does the cycle shop stock?",
+    "What does the Harbour Youth Club programme offer?",
+    "What year did the Gladstone Pottery Museum reopen?",
+    "How many young carers does the Northfield Carers Centre have on its books?",
+])
+def test_what_a_named_place_offers_or_holds_is_googleable(question: str) -> None:
+    assert "googleable" in classify_question(question).flags
+
+
+def test_a_spot_for_me_on_your_crew_is_a_job_ask() -> None:
+    line = "Is there any chance of a spot for me on your crew next spring?"
+    assert not note(line).check("thanks.no_job_ask").passed
+    assert not pitch(line + " Could we talk for 20 minutes?").check("pitch.no_job_ask").passed
+
+
+def test_writing_down_their_name_as_a_reference_is_a_job_ask(rules_only: None) -> None:
+    line = "I'm applying for the role you posted - could I write your name down as a reference?"
+    assert not note(line).check("thanks.no_job_ask").passed
+
+
+@pytest.mark.parametrize("text, known", [
+    ("I work as a subtitler for a streaming service.", True),
+    ("See linkedin.com/in/kofi-mensha-ceramics for my work.", True),
+    ("I am a coordinater at a youth centre.", False),
+    ("I am studying moleculer biology.", False),
+])
+def test_a_noun_from_a_verb_in_e_and_a_link_path_are_not_slips(text: str, known: bool) -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert (misspellings(text) == []) is known
