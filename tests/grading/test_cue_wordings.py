@@ -405,3 +405,42 @@ def test_a_noun_from_a_verb_in_e_and_a_link_path_are_not_slips(text: str, known:
     from exercises.grading.spelling import misspellings
 
     assert (misspellings(text) == []) is known
+
+
+@pytest.mark.parametrize("goal", [
+    "I'd like to ask people in trades how they picked theirs.",
+    "I want to learn what a week looks like for people in health-related work.",
+])
+def test_trades_or_some_related_work_name_no_target(rules_only: None, goal: str) -> None:
+    assert not grade_goal(goal).check("goal.names_target").passed
+
+
+def test_whenever_the_workshop_is_quiet_is_flexible(rules_only: None) -> None:
+    r = pitch("Could I drop by for 20 minutes, whenever the workshop is quiet?")
+    assert r.check("pitch.flexible_scheduling").passed
+
+
+def test_having_toured_their_site_is_a_connection(rules_only: None) -> None:
+    r = pitch("Our class toured your mill in March. Could we talk for 20 minutes?")
+    assert r.check("pitch.connection").passed
+
+
+@pytest.mark.parametrize("first, second", [
+    ("What do you enjoy most about the job?", "Which part of the work do you find most enjoyable?"),
+    ("What are the main frustrations in the role?", "What's the most frustrating part of the work?"),
+])
+def test_enjoyable_and_frustrations_ask_the_same_as_enjoy_and_frustrating(
+        first: str, second: str) -> None:
+    from exercises.grading import grade_questions
+
+    r = grade_questions(f"1. How did you get started in upholstery?\n2. {first}\n"
+                        f"3. What does a normal week look like?\n4. {second}\n"
+                        "5. Who else should I talk to?", minutes=20)
+    assert not r.check("questions.no_duplicates").passed
+
+
+@pytest.mark.parametrize("word", ["merch", "enduro", "abuela"])
+def test_loanwords_and_trade_words_in_the_allow_list_are_not_slips(word: str) -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert misspellings(f"My {word} story is a long one.") == []
