@@ -427,7 +427,7 @@ def test_having_toured_their_site_is_a_connection(rules_only: None) -> None:
 
 @pytest.mark.parametrize("first, second", [
     ("What do you enjoy most about the job?", "Which part of the work do you find most enjoyable?"),
-    ("What are the main frustrations in the role?", "What's the most frustrating part of the work?"),
+    ("What are the main frustrations in the role?", "What's the most frustrating part of it?"),
 ])
 def test_enjoyable_and_frustrations_ask_the_same_as_enjoy_and_frustrating(
         first: str, second: str) -> None:
