@@ -28,7 +28,10 @@ the Pyodide lock and makes the page worker load it.
 
 from __future__ import annotations
 
+import base64
 import fnmatch
+import hashlib
+import json
 import re
 import tomllib
 import zipfile
@@ -213,21 +216,55 @@ def trim_wheel(wheel: Path, dest_dir: Path,
     return out
 
 
-def repack(wheel: Path, out: Path, dropped: Callable[[str], bool] = lambda _: False) -> None:
-    """Write ``wheel`` to ``out`` without the files ``dropped`` names, deflated at the
-    highest level: the site's size budget counts every byte, and RECORD hashes the files'
-    contents, not their compressed form, so it still holds."""
-    with zipfile.ZipFile(wheel) as src, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            if dropped(info.filename):
-                continue
-            data = src.read(info)
+def repack(wheel: Path, out: Path, dropped: Callable[[str], bool] = lambda _: False,
+           rewrite: Callable[[str, bytes], bytes] | None = None) -> None:
+    """Write ``wheel`` to ``out`` without the files ``dropped`` names, each other file's
+    contents passed through ``rewrite`` (name, bytes) when given, deflated at the highest
+    level: the site's size budget counts every byte. RECORD hashes the files' contents,
+    not their compressed form; a rewritten file gets its new hash and size there."""
+    with zipfile.ZipFile(wheel) as src:
+        files = [(info, src.read(info)) for info in src.infolist() if not dropped(info.filename)]
+    changed: dict[str, bytes] = {}
+    if rewrite is not None:
+        for i, (info, data) in enumerate(files):
+            if not info.filename.endswith(".dist-info/RECORD"):
+                new = rewrite(info.filename, data)
+                if new != data:
+                    files[i] = (info, new)
+                    changed[info.filename] = new
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+        for info, data in files:
             if info.filename.endswith(".dist-info/RECORD"):
-                lines = [line for line in data.decode("utf-8").splitlines()
-                         if not dropped(line.split(",", 1)[0])]
-                data = ("\n".join(lines) + "\n").encode("utf-8")
+                data = _record(data.decode("utf-8"), changed, dropped).encode("utf-8")
             dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+
+
+def _record(text: str, changed: dict[str, bytes], dropped: Callable[[str], bool]) -> str:
+    """RECORD without the dropped files' lines, and a rewritten file's hash and size its
+    new contents'."""
+    lines = []
+    for line in text.splitlines():
+        name = line.split(",", 1)[0]
+        if dropped(name):
+            continue
+        if name in changed:
+            digest = hashlib.sha256(changed[name]).digest()
+            b64 = base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+            line = f"{name},sha256={b64},{len(changed[name])}"
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def browser_only(name: str, data: bytes) -> bytes:
+    """What the browser reads of a course-wheel file: JSON data without its indentation (the
+    rubric and the models are written indented so their diffs read well), METADATA without
+    the long description (the README; micropip reads only the headers)."""
+    if name.endswith(".json") and not name.endswith(".dist-info/RECORD"):
+        return json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":")).encode()
+    if name.endswith(".dist-info/METADATA"):
+        head, _, _body = data.decode("utf-8").partition("\n\n")
+        return (head + "\n\n").encode("utf-8")
+    return data
 
 
 def find_wheel(directory: Path, name: str, version: str) -> Path | None:

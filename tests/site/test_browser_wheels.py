@@ -173,3 +173,36 @@ def test_the_trimmed_jedi_still_completes_from_its_type_stubs(tmp_path: Path) ->
     run = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True, text=True,
                          timeout=120)
     assert run.stdout.strip() == "ok", run.stderr
+
+
+def test_the_course_wheel_ships_its_json_and_metadata_as_the_browser_reads_them(
+        tmp_path: Path) -> None:
+    import base64
+    import hashlib
+    import json
+
+    from browser_wheels import browser_only, repack
+
+    rubric = json.dumps({"checks": [{"id": "pitch.concise", "limit": 150}]}, indent=1)
+    meta = "Metadata-Version: 2.1\nName: exercises\nRequires-Dist: pyspellchecker\n\n# README\n"
+    wheel = tmp_path / "exercises-0.1.0-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as zf:
+        zf.writestr("exercises/rubric/pitch.json", rubric)
+        zf.writestr("exercises/__init__.py", "X = 1\n")
+        zf.writestr("exercises-0.1.0.dist-info/METADATA", meta)
+        zf.writestr("exercises-0.1.0.dist-info/RECORD",
+                    "exercises/rubric/pitch.json,sha256=old,99\nexercises/__init__.py,sha256=keep,6\n"
+                    "exercises-0.1.0.dist-info/METADATA,sha256=old,80\n"
+                    "exercises-0.1.0.dist-info/RECORD,,\n")
+    out = tmp_path / "out.whl"
+    repack(wheel, out, rewrite=browser_only)
+    with zipfile.ZipFile(out) as zf:
+        shipped = zf.read("exercises/rubric/pitch.json")
+        head = zf.read("exercises-0.1.0.dist-info/METADATA").decode()
+        record = zf.read("exercises-0.1.0.dist-info/RECORD").decode().splitlines()
+    assert json.loads(shipped) == json.loads(rubric) and len(shipped) < len(rubric)
+    assert "Requires-Dist: pyspellchecker" in head and "README" not in head
+    digest = base64.urlsafe_b64encode(hashlib.sha256(shipped).digest()).rstrip(b"=").decode()
+    assert f"exercises/rubric/pitch.json,sha256={digest},{len(shipped)}" in record
+    assert "exercises/__init__.py,sha256=keep,6" in record  # unchanged files keep their line
+    assert "exercises-0.1.0.dist-info/RECORD,," in record
