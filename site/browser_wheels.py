@@ -259,7 +259,7 @@ def browser_only(name: str, data: bytes) -> bytes:
     """What the browser reads of a course-wheel file: JSON data without its indentation (the
     rubric and the models are written indented so their diffs read well), METADATA without
     the long description (the README; micropip reads only the headers)."""
-    if name.endswith(".json") and not name.endswith(".dist-info/RECORD"):
+    if name.endswith(".json"):
         return json.dumps(json.loads(data), ensure_ascii=False, separators=(",", ":")).encode()
     if name.endswith(".dist-info/METADATA"):
         head, _, _body = data.decode("utf-8").partition("\n\n")
