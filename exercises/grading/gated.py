@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from .text import term_alternatives
 
 try:  # the parser behind ``re``: public as sre_parse before 3.11, private after
     import re._compiler as _compiler
@@ -32,6 +35,12 @@ _REPEATS = tuple(
     op for op in (getattr(_sre, n, None) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"))
     if op is not None
 )
+
+_NEVER = r"(?!x)x"  # what an empty lexicon compiles to: it matches nothing
+
+_WORD_RUN = re.compile(r"[^\W_]+")
+# Distinct words remembered per alternation; a notebook grading all day stays bounded.
+_WORD_CACHE = 50_000
 
 Requirement = list[frozenset[str]]  # every set must have one of its strings in the text
 
@@ -85,6 +94,12 @@ def required_literals(source: str) -> Requirement:
     return _analyse(source)[0]
 
 
+@lru_cache(maxsize=8)
+def _word_runs(text: str) -> frozenset[str]:
+    # Several alternations read the same text one after another: split it once.
+    return frozenset(_WORD_RUN.findall(text))
+
+
 class GatedAlternation:
     """``finditer`` of one alternation of ``alternatives`` (already in their final order),
     running only the alternatives whose required literals are in the text."""
@@ -102,7 +117,35 @@ class GatedAlternation:
         # keep the plain alternation then.
         self._always_plain = any(empty for _, empty, _ in analysed)
         self._plain: re.Pattern[str] | None = None
-        self._literals = frozenset().union(*(need for needs in self._needs for need in needs))
+        literals = frozenset().union(*(need for needs in self._needs for need in needs))
+        # A literal made only of letters and digits lies inside one run of them in the text,
+        # so it is found once per distinct word (cached) instead of once per text.
+        self._word_literals = tuple(sorted(lit for lit in literals if _WORD_RUN.fullmatch(lit)))
+        self._other_literals = tuple(sorted(literals.difference(self._word_literals)))
+        self._in_word: dict[str, frozenset[str]] = {}
+        # Each alternative is indexed by its strongest condition; the rest are checked only
+        # for the few alternatives that condition lets through.
+        self._ungated = [i for i, needs in enumerate(self._needs) if not needs]
+        self._by_literal: dict[str, list[int]] = {}
+        for i, needs in enumerate(self._needs):
+            if needs:
+                for lit in _strongest(needs):
+                    self._by_literal.setdefault(lit, []).append(i)
+
+    def _present(self, text: str) -> set[str]:
+        """The alternatives' literals that occur in ``text``."""
+        present = {lit for lit in self._other_literals if lit in text}
+        cache = self._in_word
+        if len(cache) > _WORD_CACHE:
+            cache.clear()
+        for word in _word_runs(text):
+            found = cache.get(word)
+            if found is None:
+                found = cache[word] = frozenset(
+                    lit for lit in self._word_literals if lit in word
+                )
+            present.update(found)
+        return present
 
     def _regex(self, i: int) -> re.Pattern[str]:
         rx = self._compiled[i]
@@ -114,6 +157,10 @@ class GatedAlternation:
             self._compiled[i] = rx
         return rx
 
+    def search(self, text: str) -> re.Match[str] | None:
+        """The plain alternation's ``search``: its leftmost match, first alternative first."""
+        return next(self.finditer(text), None)
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._always_plain or len(text) > _LONG_TEXT:
             # On a very long text looking for every literal costs more than it saves.
@@ -121,12 +168,14 @@ class GatedAlternation:
                 self._plain = re.compile(self.pattern)
             yield from self._plain.finditer(text)
             return
-        # Each distinct literal is looked for once; a pattern runs when every one of its
-        # conditions shares a literal with those present.
-        present = {lit for lit in self._literals if lit in text}
+        # A pattern runs when every one of its conditions shares a literal with those present.
+        present = self._present(text)
+        candidates = set(self._ungated)
+        for lit in present:
+            candidates.update(self._by_literal.get(lit, ()))
         active = [
-            self._regex(i) for i, needs in enumerate(self._needs)
-            if all(not need.isdisjoint(present) for need in needs)
+            self._regex(i) for i in sorted(candidates)
+            if all(not need.isdisjoint(present) for need in self._needs[i])
         ]
         upcoming = [rx.search(text) for rx in active]
         pos = 0
@@ -143,3 +192,12 @@ class GatedAlternation:
                 return
             yield best
             pos = best.end()
+
+
+def gated_terms(
+    phrases: list[str] | None = None, patterns: list[str] | None = None
+) -> GatedAlternation:
+    """``compile_terms`` with the gate: the same matches, the same ``search`` and
+    ``finditer``, without running the alternatives a text cannot match."""
+    alternatives, prefix = term_alternatives(phrases, patterns)
+    return GatedAlternation(alternatives or [_NEVER], prefix)

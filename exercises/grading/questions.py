@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from . import linear_model, rubric
 from .common import empty_report, finish, make_check, negated, require_str
+from .gated import GatedAlternation, gated_terms
 from .lexicon import load
 from .report import Check, QuestionInfo, Report
 from .similarity import find_duplicates
@@ -55,7 +56,7 @@ _INTRO_CLAUSE = re.compile(r"^([^,?]{2,60}),\s*")
 
 
 @lru_cache(maxsize=1)
-def _category_index() -> tuple[MultiPhraseIndex, dict[str, re.Pattern]]:
+def _category_index() -> tuple[MultiPhraseIndex, dict[str, GatedAlternation]]:
     """All categories' cue phrases ("weak" and "strong") in one index, plus regex patterns."""
     lists = {}
     pats = {}
@@ -64,12 +65,12 @@ def _category_index() -> tuple[MultiPhraseIndex, dict[str, re.Pattern]]:
         lists[cat] = entry["phrases"]
         lists["strong:" + cat] = entry.get("strong", [])
         if entry.get("patterns"):
-            pats[cat] = compile_terms(None, entry["patterns"])
+            pats[cat] = gated_terms(None, entry["patterns"])
     return MultiPhraseIndex(lists), pats
 
 
 @lru_cache(maxsize=1)
-def _flag_patterns() -> dict[str, re.Pattern]:
+def _flag_patterns() -> dict[str, re.Pattern | GatedAlternation]:
     closed = rubric.flag("closed")["cues"]
     aux = "|".join(re.escape(a) for a in closed["aux_start"])
     verbs = "|".join(re.escape(v) for v in closed["open_verbs"])
@@ -84,11 +85,9 @@ def _flag_patterns() -> dict[str, re.Pattern]:
             r"like\s+to\s+|care\s+to\s+)*"
             rf"(?:(?:{verbs})\b|{opens})"
         ),
-        "job_ask": compile_terms(flags["job_ask"]["phrases"], flags["job_ask"]["patterns"]),
-        "googleable": compile_terms(
-            flags["googleable"]["phrases"], flags["googleable"]["patterns"]
-        ),
-        "double": compile_terms(
+        "job_ask": gated_terms(flags["job_ask"]["phrases"], flags["job_ask"]["patterns"]),
+        "googleable": gated_terms(flags["googleable"]["phrases"], flags["googleable"]["patterns"]),
+        "double": gated_terms(
             flags["double_barreled"]["phrases"], flags["double_barreled"]["patterns"]
         ),
     }
@@ -451,9 +450,9 @@ def _is_double(qn: str, words: set[str] | None = None) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _shared_job_pattern() -> re.Pattern:
+def _shared_job_pattern() -> GatedAlternation:
     shared = rubric.cues("shared")["job_ask"]
-    return compile_terms(shared.get("phrases"), shared.get("patterns"))
+    return gated_terms(shared.get("phrases"), shared.get("patterns"))
 
 
 @lru_cache(maxsize=1)
@@ -478,7 +477,7 @@ _BETWEEN = re.compile(r"\b(?:between|both|either|whether)\b")
 _AND = re.compile(r"\band\b")
 
 
-def _double(qn: str, pat: re.Pattern) -> bool:
+def _double(qn: str, pat: GatedAlternation) -> bool:
     """Two different things joined by "and"; "between X and Y" compares one thing."""
     for m in pat.finditer(qn):
         if _split_of_one_whole(qn, m.start()):

@@ -172,16 +172,18 @@ def _inflected_known(word: str, known: Any) -> bool:
     for ending, stem in _stems(word):
         if ending in ("s", "ed") and stem.endswith("y") and stem[-2] not in "aeiou":
             continue  # "companys", "studyed": a consonant before y takes -ies / -ied
-        if ending in ("er", "ers") and stem.endswith("e") and _agent_slip(word, ending, known):
-            continue  # "coordinater", "moleculer": the -or / -ar word is the one meant
         base = stem[:-1]
         listed = stem in known or _british_known(stem, known) or (
             len(stem) > 3 and stem[-1] == stem[-2] and base in known and _doubles(base)
             and known.get(base + ending, 0) < _SUGGESTABLE
         )  # modding -> mod (but not "trainning": "ai" never doubles; nor "writting" and
         # "openning", whose single-consonant forms are the common words meant)
-        # Looked at only once the stem is listed: the neighbour search is the costly part.
-        if listed and not (ending in _DERIVED and _near_common(word, known)) and not (
+        if not listed:
+            continue
+        # Looked at only once the stem is listed: the neighbour searches are the costly part.
+        if ending in ("er", "ers") and stem.endswith("e") and _agent_slip(word, ending, known):
+            continue  # "coordinater", "moleculer": the -or / -ar word is the one meant
+        if not (ending in _DERIVED and _near_common(word, known)) and not (
             ending in ("ed", "ing") and _misformed(word, stem, ending, known)
         ):
             return True  # not "assesment" = "asses" + "ment" by accident ("assessment")

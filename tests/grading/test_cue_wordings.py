@@ -444,3 +444,29 @@ def test_loanwords_and_trade_words_in_the_allow_list_are_not_slips(word: str) ->
     from exercises.grading.spelling import misspellings
 
     assert misspellings(f"My {word} story is a long one.") == []
+
+
+@pytest.mark.parametrize("goal", [
+    "I want to understand how new sensors are changing collision repair for small shops.",
+    "Find out what car detailers like and dislike about running a mobile van.",
+])
+def test_collision_repair_and_detailers_name_a_target(rules_only: None,
+                                                                  goal: str) -> None:
+    assert grade_goal(goal).check("goal.names_target").passed
+
+
+def test_land_and_asap_name_no_target(rules_only: None) -> None:
+    # A bare job hunt: "land" is the verb, "asap" the deadline; neither is a field.
+    assert not grade_goal("land a job asap").check("goal.names_target").passed
+
+
+@pytest.mark.parametrize("text, known", [
+    ("Salamat po sa time ninyo, pwede po ba tayong mag-usap next week?", True),
+    ("Thanks again, and ingat always!", True),  # a Tagalog sign-off, in the allow list
+    # One Tagalog-looking word among English ones is still read as a slip.
+    ("I would like to ask kung you have time.", False),
+])
+def test_tagalog_phrases_read_as_another_language(text: str, known: bool) -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert (misspellings(text) == []) is known

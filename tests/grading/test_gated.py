@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from exercises.grading import rubric
-from exercises.grading.gated import GatedAlternation, required_literals
+from exercises.grading.gated import GatedAlternation, gated_terms, required_literals
 from exercises.grading.text import compile_terms, normalise, term_alternatives
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "grading"
@@ -35,6 +35,19 @@ def _pattern_lists() -> list[tuple[str, list[str]]]:
         for name, entry in rubric.cues(kind).items():
             if isinstance(entry, dict) and entry.get("patterns"):
                 out.append((f"{kind}.{name}", entry["patterns"]))
+    for cat in rubric.categories():
+        patterns = rubric.category(cat)["cues"].get("patterns")
+        if patterns:
+            out.append((f"category.{cat}", patterns))
+    return out
+
+
+def _question_flag_lexicons() -> list[tuple[str, list[str], list[str]]]:
+    """The question flags' phrases and patterns, gated together as the grader gates them."""
+    out = []
+    for flag in ("job_ask", "googleable", "double_barreled"):
+        cues = rubric.flag(flag)["cues"]
+        out.append((flag, cues.get("phrases") or [], cues.get("patterns") or []))
     return out
 
 
@@ -97,3 +110,32 @@ def test_a_long_text_takes_the_plain_path_with_the_same_spans(texts) -> None:
         gated = GatedAlternation(*term_alternatives(None, patterns))
         want = [m.span() for m in plain.finditer(long_text)]
         assert [m.span() for m in gated.finditer(long_text)] == want, name
+
+
+@pytest.mark.parametrize("name,phrases,patterns", _question_flag_lexicons(),
+                         ids=[n for n, _, _ in _question_flag_lexicons()])
+def test_gated_terms_search_and_finditer_match_the_plain_alternation(
+    name: str, phrases: list[str], patterns: list[str], texts
+) -> None:
+    plain = compile_terms(phrases, patterns)
+    gated = gated_terms(phrases, patterns)
+    hits = 0
+    for text in texts[::2]:  # half the sample: these lexicons are the largest
+        want = plain.search(text)
+        got = gated.search(text)
+        assert (got and got.span()) == (want and want.span()), (name, text[:120])
+        assert [m.span() for m in gated.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], (name, text[:120])
+        hits += want is not None
+    assert hits, f"no fixture text matches {name}: the comparison proved nothing"
+
+
+def test_a_literal_inside_a_longer_word_still_lets_its_pattern_run() -> None:
+    # "organi" is found inside "organisation" and "reorganising", "-time" across a hyphen.
+    gated = gated_terms(None, [r"organi[sz]\w+", r"part-time\s+roles?"])
+    text = "after reorganising, the organisation has part-time roles"
+    assert [m.group(0) for m in gated.finditer(text)] == [
+        "organising", "organisation", "part-time roles"
+    ]
+    assert gated_terms(None, []).search("anything") is None
