@@ -280,8 +280,15 @@ def known_to_word_list(w: str) -> bool:
     if _trade_compound(w, known):
         return True
     if "'" in w:
+        base, _, clitic = w.rpartition("'")
+        if clitic in _CLITICS and base and _known_form(base, known):
+            return True  # "could've", "there'll": the list holds only some of these
         return w.replace("'", "") in known and w.replace("'", "") not in {"dont", "cant", "wont"}
     return False
+
+
+# The endings a listed word takes after an apostrophe ("could've", "she'd", "that'll").
+_CLITICS = frozenset({"ve", "d", "ll", "re", "m"})
 
 
 def _trade_compound(w: str, known: Any) -> bool:

@@ -470,3 +470,35 @@ def test_tagalog_phrases_read_as_another_language(text: str, known: bool) -> Non
     from exercises.grading.spelling import misspellings
 
     assert (misspellings(text) == []) is known
+
+
+@pytest.mark.parametrize("text, known", [
+    ("I could've asked about the climbing ticket sooner.", True),
+    ("Our groundmen at SK hynix and kakao use phasor diagrams.", True),
+    ("He has worked in the jua kali sector for years.", True),
+    # A contraction of a word that is not listed is still a slip.
+    ("I woudl've asked sooner.", False),
+])
+def test_contractions_lower_case_brands_and_trade_words(text: str, known: bool) -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert (misspellings(text) == []) is known
+
+
+@pytest.mark.parametrize("note", [
+    "Thanks for Saturday. As you advised, I will keep a daily logbook from my first week.",
+    "Thanks for the call. I'm going to put my application in with the utility program.",
+])
+def test_a_logbook_or_an_application_is_a_next_step(rules_only: None, note: str) -> None:
+    from exercises.grading.thanks import grade_thank_you
+
+    assert grade_thank_you(note).check("thanks.next_step").passed
+
+
+@pytest.mark.parametrize("text", [
+    "My aunt worked with you at Kapsabet County Referral. Could we talk for 20 minutes? Thanks.",
+    "I would love to hear about your first year on the job. Could we talk for 20 minutes? Thanks.",
+])
+def test_a_referral_hospital_and_a_first_year_on_the_job_ask_for_no_job(
+        rules_only: None, text: str) -> None:
+    assert pitch(text).check("pitch.no_job_ask").passed
