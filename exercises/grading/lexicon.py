@@ -16,8 +16,8 @@ from importlib import resources
 from typing import Any
 
 from . import rubric
-from .gated import GatedAlternation
-from .text import PhraseIndex, compile_terms, term_alternatives
+from .gated import GatedAlternation, gated_terms
+from .text import PhraseIndex, compile_terms
 
 
 @cache
@@ -48,7 +48,7 @@ def phrase_index(kind: str, key: str) -> tuple[PhraseIndex | None, GatedAlternat
     phrases = entry if isinstance(entry, list) else entry.get("phrases") or []
     patterns = [] if isinstance(entry, list) else entry.get("patterns") or []
     index = PhraseIndex(phrases) if phrases else None
-    regex = GatedAlternation(*term_alternatives(None, patterns)) if patterns else None
+    regex = gated_terms(None, patterns) if patterns else None
     return index, regex
 
 

@@ -211,6 +211,10 @@ def _misformed(word: str, stem: str, ending: str, known: Any) -> bool:
         return True
     if ending == "ing" and stem.endswith("e") and known.get(stem[:-1] + "ing", 0) >= _SUGGESTABLE:
         return True  # "hopeing", "takeing": the e goes before -ing ("hoping")
+    doubled = word[:-3] + word[-4:-3] + "ing"
+    if ending == "ing" and stem.endswith("e") and known.get(doubled, 0) >= _SUGGESTABLE:
+        if known.get(doubled, 0) > known.get(stem, 0):
+            return True  # "runing" reads as "rune" + "ing", but "running" is the word meant
     return word.endswith("ced") and known.get(word[:-3] + "sed", 0) >= _SUGGESTABLE
 
 
@@ -333,6 +337,12 @@ def suggestions(word: str, limit: int | None = None) -> list[str]:
     close = {c for c in checker.known(checker.edit_distance_1(w)) if freq.get(c, 0) >= _SUGGESTABLE}
     if not close:
         close = _inflected_near(w, checker, freq)  # competancies -> competencies
+    if not close and len(w) >= _LONG_SLIP:
+        # A long word one edit from a listed word is a slip even when that word is rare
+        # in the list ("semicondutor"); short words one edit from rare words are often
+        # names or jargon, so they keep the common-word bar.
+        near = checker.known(checker.edit_distance_1(w))
+        close = {c for c in near if freq.get(c, 0) >= _RARE_LISTED}
     if not close and len(w) >= 4:
         shapes = _by_shape()
         for n in range(len(w) - 2, len(w) + 3):
@@ -497,6 +507,8 @@ LONGEST_WORD = 30
 # A suggestion must be at least this common in the library's counts (rare words such as
 # "nephology" are more often someone's jargon than what a writer meant).
 _SUGGESTABLE = 500
+_LONG_SLIP = 10
+_RARE_LISTED = 100
 
 
 def spelling_check(

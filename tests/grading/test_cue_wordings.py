@@ -494,3 +494,75 @@ def test_a_logbook_or_an_application_is_a_next_step(rules_only: None, note: str)
 def test_a_referral_hospital_and_a_first_year_on_the_job_ask_for_no_job(
         rules_only: None, text: str) -> None:
     assert pitch(text).check("pitch.no_job_ask").passed
+
+
+@pytest.mark.parametrize("goal", [
+    "Learn how staff at international firms grow their careers, since I hope to work in an "
+    "international environment one day.",
+    "Find out how people with chemistry degrees end up in business side jobs.",
+    "Hear how people in corporate jobs fit evening classes around their work.",
+    "Talk to a few people who do practical jobs about what their weeks look like.",
+    "I need work soon, anything in Leeds, so I want people to refer me.",
+    # where they came from is their background, not what the goal explores
+    "Learn which office jobs former flight attendants move into.",
+])
+def test_settings_backgrounds_and_kinds_of_work_name_no_target(rules_only: None,
+                                                               goal: str) -> None:
+    assert not grade_goal(goal).check("goal.names_target").passed
+
+
+@pytest.mark.parametrize("goal", [
+    "Understand whether heat pump installation is a sensible first specialism after college.",
+    "Learn what a first year in corporate finance at a mid-sized bank is like.",
+    "Learn what flight attendants do between long-haul rotations.",
+])
+def test_heat_pumps_and_corporate_finance_name_a_target(rules_only: None, goal: str) -> None:
+    assert grade_goal(goal).check("goal.names_target").passed
+
+
+@pytest.mark.parametrize("line", [
+    "Could we talk for 20 minutes? I can adjust to Singapore time, mornings or nights.",
+    "Could we talk for 20 minutes? Please advise when it would be convenient to speak.",
+    "Could we talk for 20 minutes, whatever fits round your shifts?",
+    "Could we talk for 20 minutes when you've time?",
+])
+def test_fitting_round_them_is_flexible(rules_only: None, line: str) -> None:
+    assert pitch(line).check("pitch.flexible_scheduling").passed
+
+
+def test_a_cv_changed_on_their_advice_is_a_next_step(rules_only: None) -> None:
+    text = "I have updated my CV according to your suggestion to put the lab project first."
+    assert note(text).check("thanks.next_step").passed
+
+
+@pytest.mark.parametrize("line", [
+    "I'd like to take you up on your offer of a visit to the depot in spring.",
+    "Let me know if you ever do another site walk I could join!",
+])
+def test_their_offer_or_their_next_event_keeps_in_touch(rules_only: None, line: str) -> None:
+    assert note(line).check("thanks.keeps_in_touch").passed
+
+
+@pytest.mark.parametrize("text, known", [
+    ("I read manga and some anime reviews in my free time.", True),
+    ("Trading houses like sogo shosha hire many graduates.", True),
+    ("My uncle has a semicondutor plant in Hsinchu.", False),  # long word, one edit off
+    ("The old coasters need a lot to keep them runing.", False),  # "running", not "rune"
+])
+def test_loanwords_long_slips_and_undoubled_ing(text: str, known: bool) -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert (misspellings(text) == []) is known
+
+
+@pytest.mark.parametrize("question", [
+    "Could you let me work in your bakery as a trainee?",
+    "Could you let me know if you need any help in the salon this summer?",
+])
+def test_letting_me_work_or_help_in_their_place_is_a_job_ask(question: str) -> None:
+    assert "job_ask" in classify_question(question).flags
+
+
+def test_teach_me_asks_for_an_explanation() -> None:
+    assert "closed" not in classify_question(
+        "Could you teach me which tools a beginner should buy first?").flags
