@@ -401,6 +401,32 @@ def _sentence_start(text: str, start: int) -> bool:
     return start == 0 or not text[:start].strip() or bool(_SENTENCE_END.search(before[-4:]))
 
 
+# A capitalised word is skipped as a likely name, but "Sincerly," and "Gratefuly," sign
+# notes off: a long capitalised word alone on its line before a comma, one edit from a very
+# common word, is a slip. Inside sentences such words are mostly names and other languages
+# ("Canarian", "Demande de stage"); short ones are names too ("Dana" is one edit from "data").
+_LONG_CAPITAL = 7
+_VERY_COMMON = 5000
+
+
+def _alone_on_line(text: str, a: int, b: int) -> bool:
+    start = text.rfind("\n", 0, a) + 1
+    end = text.find("\n", b)
+    line = text[start : end if end >= 0 else len(text)]
+    # A sign-off takes a comma ("Sincerly,"); a signature, often a name alone, does not.
+    return line.strip(" \t") == text[a:b] + ","
+
+
+def _capitalised_slip(word: str, extra: set[str]) -> list[str]:
+    if len(word) < _LONG_CAPITAL or not word[1:].islower() or is_known(word, extra):
+        return []
+    checker = _checker()
+    freq = checker.word_frequency.dictionary
+    near = [c for c in checker.known(checker.edit_distance_1(word.lower()))
+            if freq.get(c, 0) >= _VERY_COMMON]
+    return sorted(near, key=lambda c: -freq.get(c, 0))[: int(rubric.spelling()["max_suggestions"])]
+
+
 def misspellings(
     text: str, known_words: Iterable[str] = ()
 ) -> list[tuple[int, int, list[str]]]:
@@ -420,6 +446,8 @@ def misspellings(
             continue  # a run of letters that long is no word (a pasted key, a joke)
         if word[0].isupper():
             slip = _calendar_slip(word) if _DATE_BEFORE.search(text[max(0, a - 12) : a]) else []
+            if not slip and _alone_on_line(text, a, b):
+                slip = _capitalised_slip(word, extra)
             if slip:
                 out.append((a, b, slip))
             continue  # names and organisations, wherever they stand in a sentence
@@ -435,6 +463,8 @@ def misspellings(
             continue
         if word[0].isupper() and _name_line(text, a):
             continue  # "Priya Nair" signing off, "Hi Maria" opening
+        if a > 0 and text[a - 1] == "-" and _name_line(text, a):
+            continue  # "Yang Kai-sheng": the second part of a hyphenated given name
         key = word.lower()
         if key not in seen:
             if is_known(word, extra):

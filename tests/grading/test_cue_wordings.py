@@ -566,3 +566,37 @@ def test_letting_me_work_or_help_in_their_place_is_a_job_ask(question: str) -> N
 def test_teach_me_asks_for_an_explanation() -> None:
     assert "closed" not in classify_question(
         "Could you teach me which tools a beginner should buy first?").flags
+
+
+@pytest.mark.parametrize("goal", [
+    "Learn what it takes to stay in the skilled trades for thirty years.",
+    "Hear from people who work in customers' homes how they handle awkward visits.",
+])
+def test_the_skilled_trades_and_customers_homes_name_no_target(rules_only: None,
+                                                               goal: str) -> None:
+    assert not grade_goal(goal).check("goal.names_target").passed
+
+
+@pytest.mark.parametrize("text", [
+    "We work onsite with septage trucks, so my skillset keeps growing.",
+    "Mabrook on the new role, and insha Allah we meet soon.",
+    "I lived on a flotel for two rotations.",
+    "Thanks again for the advice.\n\nChen Yu-hsuan",
+])
+def test_trade_words_arabic_wishes_and_hyphenated_given_names(text: str) -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert misspellings(text) == []
+
+
+@pytest.mark.parametrize("text, known", [
+    ("Thanks again.\n\nSincerly,\nTom", False),
+    ("Thanks again.\n\nGratefuly,\nTom", False),
+    # inside a line, short or unlisted capitalised words stay names or other languages
+    ("Subject: Demande de stage\n\nDana said the shift was long.", True),
+    ("I met Rachael there, and Rachael said hello.", True),
+])
+def test_long_capitalised_slips_alone_on_a_sign_off_line(text: str, known: bool) -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert (misspellings(text) == []) is known
