@@ -76,6 +76,11 @@ _ORIGIN = re.compile(
     r"(?:first\s+|originally\s+|actually\s+|initially\s+|ever\s+|even\s+)?"
     r"(?:get\s+(?:started|into|in\b|in\s+to)|start|become|begin|end\s+up|come\s+to|"
     r"break\s+into|wind\s+up|go\s+into|move\s+into|decide\s+to\s+(?:go|get|become|join|start))"
+    # "What got you interested in X?", "What inspired you to become Y?": the same ask
+    # (all 6 fixture lists holding one of these beside another origin question repeat it).
+    r"|^\W*(?:and\s+|so\s+)?what\s+(?:first\s+|originally\s+|initially\s+)?"
+    r"(?:got|drew|led|attracted|inspired|made|brought|pulled|pushed)\s+(?:you|u)\s+"
+    r"(?:to|into|towards?|interested|in)\b"
 )
 
 
@@ -114,7 +119,10 @@ def signature(question: str) -> frozenset[str]:
     return frozenset(toks)
 
 
-def similar(a: frozenset[str], b: frozenset[str]) -> bool:
+def similar(a: frozenset[str], b: frozenset[str], same_category: bool = True) -> bool:
+    """Whether two signatures ask the same thing. Across categories only a close overlap
+    counts: "How did you get into pet aftercare?" lies inside "How is the pet aftercare
+    industry changing?", but one asks the path and the other the trend."""
     a, b = a - {_GOT_INTO_ASK}, b - {_GOT_INTO_ASK}
     if not a or not b:
         return False
@@ -126,15 +134,17 @@ def similar(a: frozenset[str], b: frozenset[str]) -> bool:
         both, one = (a, b) if a & _NEGATIVE else (b, a)
         if _BOTH_SIDES not in both or "enjoy" not in one:
             return False
-        return _overlaps(both - _NEGATIVE - {_BOTH_SIDES}, one)
-    return _overlaps(a - {_BOTH_SIDES}, b - {_BOTH_SIDES})
+        return _overlaps(both - _NEGATIVE - {_BOTH_SIDES}, one, same_category)
+    return _overlaps(a - {_BOTH_SIDES}, b - {_BOTH_SIDES}, same_category)
 
 
-def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
+def _overlaps(a: frozenset[str], b: frozenset[str], same_category: bool = True) -> bool:
     inter = len(a & b)
     jaccard = inter / len(a | b)
     if (inter >= 3 and jaccard >= 0.6) or (inter >= 2 and jaccard >= 0.75):
         return True
+    if not same_category:
+        return False
     # One question's words all inside the other's ("the day to day on site" and "a normal
     # day on a commercial site"): the longer one only narrows the same question.
     if inter >= 2 and inter == min(len(a), len(b)) and jaccard >= 0.5:
@@ -201,7 +211,8 @@ def find_duplicates(
     pairs: list[tuple[int, int]] = []
     for i in range(head):
         for j in range(i + 1, head):
-            if similar(sigs[i], sigs[j]) or (origin[i] and origin[j]) or (
+            same_cat = cats is None or cats[i] == cats[j]
+            if similar(sigs[i], sigs[j], same_cat) or (origin[i] and origin[j]) or (
                 cats is not None and cats[i] == cats[j] and same_ask(sigs[i], sigs[j])
             ):
                 pairs.append((i, j))

@@ -183,6 +183,9 @@ def _inflected_known(word: str, known: Any) -> bool:
         # Looked at only once the stem is listed: the neighbour searches are the costly part.
         if ending in ("er", "ers") and stem.endswith("e") and _agent_slip(word, ending, known):
             continue  # "coordinater", "moleculer": the -or / -ar word is the one meant
+        if (ending in ("er", "ers") and not stem.endswith("e")
+                and 0 < known.get(stem, 0) < _SUGGESTABLE and _near_common(word, known)):
+            continue  # "carrer" is no "carr" + "er": "career" is one letter away
         if not (ending in _DERIVED and _near_common(word, known)) and not (
             ending in ("ed", "ing") and _misformed(word, stem, ending, known)
         ):
@@ -197,10 +200,8 @@ def _agent_slip(word: str, ending: str, known: Any) -> bool:
     head = word[: -len(ending)]
     if any(head + alt + ending[2:] in known for alt in ("or", "ar")):
         return True
-    checker = _checker()
     own = {head + "e" + tail for tail in ("", "s", "d", "r", "rs")}
-    near = checker.known(checker.edit_distance_1(word)) - own
-    return any(known.get(c, 0) >= _SUGGESTABLE for c in near)
+    return bool(_one_edit(word, _SUGGESTABLE) - own)
 
 
 def _misformed(word: str, stem: str, ending: str, known: Any) -> bool:
@@ -226,9 +227,22 @@ _DERIVED = frozenset({"ment", "ness", "ly"})
 def _near_common(word: str, known: Any, prefix: str = "") -> bool:
     """A common word one edit from ``word`` (and starting with ``prefix``): "prepairing" is
     one letter from "preparing", but "preload" is not a slip of "reload"."""
+    return any(c.startswith(prefix) for c in _one_edit(word, _SUGGESTABLE))
+
+
+def _one_edit(word: str, at_least: int) -> set[str]:
+    """The listed words one edit from the lower-case ``word`` that the library counts at
+    least ``at_least`` times: the neighbours every slip test and suggestion starts from."""
     checker = _checker()
-    near = checker.known(checker.edit_distance_1(word))
-    return any(c.startswith(prefix) and known.get(c, 0) >= _SUGGESTABLE for c in near)
+    freq = checker.word_frequency.dictionary
+    return {c for c in checker.known(checker.edit_distance_1(word)) if freq.get(c, 0) >= at_least}
+
+
+def _ranked(close: Iterable[str], word: str) -> list[str]:
+    """Keeping the first letter and the length is the likelier slip; then the commoner word."""
+    freq = _checker().word_frequency.dictionary
+    return sorted(close, key=lambda c: (c[0] != word[0], abs(len(c) - len(word)),
+                                        -freq.get(c, 0), c))
 
 
 def _doubles(base: str) -> bool:
@@ -333,25 +347,21 @@ def suggestions(word: str, limit: int | None = None) -> list[str]:
     limit = limit or int(rubric.spelling()["max_suggestions"])
     checker = _checker()
     w = word.lower()
-    freq = checker.word_frequency.dictionary
-    close = {c for c in checker.known(checker.edit_distance_1(w)) if freq.get(c, 0) >= _SUGGESTABLE}
+    close = _one_edit(w, _SUGGESTABLE)
     if not close:
-        close = _inflected_near(w, checker, freq)  # competancies -> competencies
+        close = _inflected_near(w, checker, checker.word_frequency.dictionary)
     if not close and len(w) >= _LONG_SLIP:
         # A long word one edit from a listed word is a slip even when that word is rare
         # in the list ("semicondutor"); short words one edit from rare words are often
         # names or jargon, so they keep the common-word bar.
-        near = checker.known(checker.edit_distance_1(w))
-        close = {c for c in near if freq.get(c, 0) >= _RARE_LISTED}
+        close = _one_edit(w, _RARE_LISTED)
     if not close and len(w) >= 4:
         shapes = _by_shape()
         for n in range(len(w) - 2, len(w) + 3):
             for cand in shapes.get((w[0], n), ()):
                 if _distance_at_most_2(w, cand):
                     close.add(cand)
-    # Keeping the first letter and the length is the likelier slip; then the commoner word.
-    ranked = sorted(close, key=lambda c: (c[0] != w[0], abs(len(c) - len(w)), -freq.get(c, 0), c))
-    return ranked[:limit]
+    return _ranked(close, w)[:limit]
 
 
 def _inflected_near(w: str, checker: Any, freq: Any) -> set[str]:
@@ -418,13 +428,21 @@ def _alone_on_line(text: str, a: int, b: int) -> bool:
 
 
 def _capitalised_slip(word: str, extra: set[str]) -> list[str]:
-    if len(word) < _LONG_CAPITAL or not word[1:].islower() or is_known(word, extra):
+    if is_known(word, extra):
         return []
-    checker = _checker()
-    freq = checker.word_frequency.dictionary
-    near = [c for c in checker.known(checker.edit_distance_1(word.lower()))
-            if freq.get(c, 0) >= _VERY_COMMON]
-    return sorted(near, key=lambda c: -freq.get(c, 0))[: int(rubric.spelling()["max_suggestions"])]
+    w = word.lower()
+    return _ranked(_one_edit(w, _VERY_COMMON), w)[: int(rubric.spelling()["max_suggestions"])]
+
+
+def _capitalised_slip_at(text: str, a: int, b: int, extra: set[str]) -> list[str]:
+    """A long capitalised word alone on its line before a comma is a slip when it is one
+    edit from a very common word ("Sincerly,"). Subject lines, where writers capitalise
+    every word, were tried too: they hold more names and other languages than slips
+    ("Metropolia", "Apprentie crémière"), so they broke six labels for each one fixed."""
+    word = text[a:b]
+    if len(word) < _LONG_CAPITAL or not word[1:].islower() or not _alone_on_line(text, a, b):
+        return []
+    return _capitalised_slip(word, extra)
 
 
 def misspellings(
@@ -446,8 +464,8 @@ def misspellings(
             continue  # a run of letters that long is no word (a pasted key, a joke)
         if word[0].isupper():
             slip = _calendar_slip(word) if _DATE_BEFORE.search(text[max(0, a - 12) : a]) else []
-            if not slip and _alone_on_line(text, a, b):
-                slip = _capitalised_slip(word, extra)
+            if not slip:
+                slip = _capitalised_slip_at(text, a, b, extra)
             if slip:
                 out.append((a, b, slip))
             continue  # names and organisations, wherever they stand in a sentence
@@ -549,14 +567,24 @@ def spelling_check(
     from .report import Check
 
     found = misspellings(text, known_words)
+    # Each misspelt word is named once, with how often it occurs; every occurrence is still
+    # underlined (the check's evidence).
+    times: dict[str, int] = {}
+    first: dict[str, tuple[str, list[str]]] = {}
+    for a, b, sugg in found:
+        key = text[a:b].lower()
+        times[key] = times.get(key, 0) + 1
+        first.setdefault(key, (" ".join(text[a:b].split()), sugg))
     shown = []
-    for a, b, sugg in found[:5]:
-        word = " ".join(text[a:b].split())
-        hint = f" (did you mean {_or(sugg)}?)" if sugg else ""
+    for key, (word, sugg) in list(first.items())[:5]:
+        notes = [f"{times[key]} times"] if times[key] > 1 else []
+        if sugg:
+            notes.append(f"did you mean {_or(sugg)}?")
+        hint = f" ({'; '.join(notes)})" if notes else ""
         shown.append(f"\u201c{word}\u201d{hint}")
     words = "; ".join(shown)
-    if len(found) > 5:
-        words += f"; and {len(found) - 5} more"
+    if len(first) > 5:
+        words += f"; and {len(first) - 5} more"
     n = len(found)
     check: Check = make_check(
         kind,

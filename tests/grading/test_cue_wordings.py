@@ -600,3 +600,106 @@ def test_long_capitalised_slips_alone_on_a_sign_off_line(text: str, known: bool)
     from exercises.grading.spelling import misspellings
 
     assert (misspellings(text) == []) is known
+
+
+@pytest.mark.parametrize("text, known", [
+    ("I want to ask about your carrer in audit.", False),  # "career", not "carr" + "er"
+    # a subject line's capitalised words stay names or other languages, not slips
+    ("Subject: Demande de stage chez Ortiz\n\nBonjour,", True),
+    ("Subject: Metropolia Student About Apprentie Roles\n\nHei,", True),
+    ("We toured the cidery, met the maltster and I learnt to bartend.", True),
+    ("Apa said the nano brewery needs a shift lead, yaar.", True),
+])
+def test_carrer_cider_trade_words_and_subject_lines(text: str, known: bool) -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert (misspellings(text) == []) is known
+
+
+def test_a_repeated_misspelling_is_named_once() -> None:
+    from exercises.grading.spelling import spelling_check
+
+    check, n = spelling_check("thanks", "The recieve step and the recieve log.")
+    assert n == 2 and check.message.count("recieve") == 1, check.message
+
+
+@pytest.mark.parametrize("line", [
+    "I hope we can continue in contact after my exams.",
+    "I will keep following your posts about the co-op.",
+    "I hope I can continue to learn from you as I go.",
+])
+def test_following_their_posts_or_staying_in_contact_keeps_in_touch(rules_only: None,
+                                                                     line: str) -> None:
+    assert note(line).check("thanks.keeps_in_touch").passed
+
+
+@pytest.mark.parametrize("line", [
+    "I allready signed up for the spring workshop.",
+    "ill def look into the first-aid course u mentioned",
+    "I will take your advice and do the forklift course before applying.",
+    "I will use your advice as I compare the two colleges.",
+])
+def test_a_misspelt_or_casual_plan_is_a_next_step(rules_only: None, line: str) -> None:
+    assert note(line).check("thanks.next_step").passed
+
+
+def test_valuing_their_view_on_something_is_a_learning_purpose(rules_only: None) -> None:
+    text = "Could I have 20 minutes of your time? I would value your view on the first year."
+    assert pitch(text).check("pitch.learning_purpose").passed
+
+
+@pytest.mark.parametrize("line", [
+    "Could we speak for 20 minutes some evening, whatever is easy for you?",
+    "Could we speak for 20 minutes? Let me know when you can talk.",
+])
+def test_whatever_is_easy_for_them_is_flexible(rules_only: None, line: str) -> None:
+    assert pitch(line).check("pitch.flexible_scheduling").passed
+
+
+@pytest.mark.parametrize("question", [
+    "Can I do my 80 hours of placement in your clinic?",
+    "Could I shadow you so it counts toward my practicum hours?",
+    "Could I shadow you for two weeks in the summer holidays?",
+    "Could you introduce me to your manager so I can ask about the trainee openings?",
+])
+def test_doing_my_placement_hours_with_them_is_a_job_ask(question: str) -> None:
+    assert "job_ask" in classify_question(question).flags
+
+
+def test_an_apprentice_in_any_trade_names_no_target(rules_only: None) -> None:
+    goal = "Get taken on as an apprentice in any trade by the summer."
+    assert not grade_goal(goal).check("goal.names_target").passed
+
+
+def test_a_cidery_or_distillery_is_a_target(rules_only: None) -> None:
+    assert grade_goal("Learn how people get trained in small cideries.").check(
+        "goal.names_target").passed
+
+
+def test_what_got_you_interested_repeats_how_did_you_start() -> None:
+    from exercises.grading.similarity import find_duplicates
+
+    questions = ["What got you interested in surveying?", "What inspired you to become a surveyor?",
+                 "How is the surveying industry changing?"]
+    assert find_duplicates(questions) == [(0, 1)]
+
+
+def test_a_path_question_inside_a_trend_question_is_no_duplicate() -> None:
+    from exercises.grading.similarity import find_duplicates
+
+    questions = ["How did you get into pet aftercare?",
+                 "How is the pet aftercare industry changing?"]
+    assert find_duplicates(questions, categories=["path", "trends"]) == []
+
+
+@pytest.mark.parametrize("question", [
+    "Who is the chief engineer at Severn Trent?",
+    "What does Halden Foods sell apart from flour?",
+    "What lens brands does your shop stock?",
+])
+def test_a_named_firms_chief_or_stock_is_googleable(question: str) -> None:
+    assert "googleable" in classify_question(question).flags
+
+
+def test_shadowing_for_a_day_is_not_a_job_ask() -> None:
+    assert "job_ask" not in classify_question("Could I shadow you for a day sometime?").flags
