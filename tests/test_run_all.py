@@ -36,3 +36,17 @@ def test_the_two_commands_split_the_suite_at_the_browser_folder() -> None:
     assert "tests/browser" in browser and "--ignore=tests/browser" in rest
     assert "tests" in rest and run_all.NOTEBOOKS in rest
     assert browser[-2:] == rest[-2:] == ["-k", "x"]
+
+
+def test_the_rest_runs_at_a_lower_priority_than_the_browser_tests(monkeypatch, capfd) -> None:
+    import os
+
+    py = [sys.executable, "-c"]
+    show = "import os; print('{}', os.nice(0))"
+    monkeypatch.setattr(run_all, "commands", lambda extra: ([*py, show.format("browser")],
+                                                            [*py, show.format("rest")]))
+    assert run_all.main([]) == 0
+    out = capfd.readouterr().out
+    mine = os.nice(0)
+    assert f"rest {min(mine + run_all.REST_NICENESS, 19)}" in out, out  # 19 is the floor
+    assert f"browser {mine}" in out, out
