@@ -57,9 +57,8 @@ lint: setup
 	$(BIN)/ruff check exercises tests site benchmarks
 
 ## test: set up, build the site, then every test: unit, property, notebooks (nbval), browser
-## (the browser tests in a second pytest process beside the rest: tests/run_all.py)
 test: setup chromium site lint
-	$(PY) tests/run_all.py
+	$(BIN)/pytest tests --nbval-lax _build/lite-src/contents --durations=25
 
 ## bench: benchmarks.site does its own clean build, then times it in Chromium
 bench: setup chromium
