@@ -17,7 +17,7 @@ from typing import Any
 
 from . import lexicon, rubric
 
-_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['\u2019][A-Za-z\u00c0-\u024f]+)*")
 _SKIP_SPAN = re.compile(
     r"https?://\S+|www\.\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\S+\.(?:com|org|net|edu|gov|io|co\.uk|ac\.uk)\b(?:/\S*)?"
     r"|\b[\w-]+(?:\.[\w-]+)+/\S*"  # a link without its scheme: linktr.ee/name, bit.ly/x
@@ -170,8 +170,8 @@ def _stems(word: str) -> list[tuple[str, str]]:
 def _inflected_known(word: str, known: Any) -> bool:
     """A plural, past or -ing form of a listed word ("timelines", "modding")."""
     for ending, stem in _stems(word):
-        if ending in ("s", "ed") and stem.endswith("y") and stem[-2] not in "aeiou":
-            continue  # "companys", "studyed": a consonant before y takes -ies / -ied
+        if ending in ("s", "ed", "er", "ers") and stem.endswith("y") and stem[-2] not in "aeiou":
+            continue  # "companys", "studyed", "easyer": a consonant before y takes -ies, -ied, -ier
         base = stem[:-1]
         listed = stem in known or _british_known(stem, known) or (
             len(stem) > 3 and stem[-1] == stem[-2] and base in known and _doubles(base)
@@ -186,11 +186,20 @@ def _inflected_known(word: str, known: Any) -> bool:
         if (ending in ("er", "ers") and not stem.endswith("e")
                 and 0 < known.get(stem, 0) < _SUGGESTABLE and _near_common(word, known)):
             continue  # "carrer" is no "carr" + "er": "career" is one letter away
+        if (ending == "ing" and stem[-1] != stem[-2]
+                and 0 < known.get(stem, 0) < _SUGGESTABLE and _dropped_letter(word)):
+            continue  # "traning" is no "tran" + "ing": "training" has the letter it dropped
+            # (but "karting" stays: "carting" is a swap, not a lost letter)
         if not (ending in _DERIVED and _near_common(word, known)) and not (
             ending in ("ed", "ing") and _misformed(word, stem, ending, known)
         ):
             return True  # not "assesment" = "asses" + "ment" by accident ("assessment")
     return False
+
+
+def _dropped_letter(word: str) -> bool:
+    """A common word is ``word`` with one letter put back ("traning": "training")."""
+    return any(len(c) == len(word) + 1 for c in _one_edit(word, _SUGGESTABLE))
 
 
 def _agent_slip(word: str, ending: str, known: Any) -> bool:
@@ -427,22 +436,17 @@ def _alone_on_line(text: str, a: int, b: int) -> bool:
     return line.strip(" \t") == text[a:b] + ","
 
 
-def _capitalised_slip(word: str, extra: set[str]) -> list[str]:
-    if is_known(word, extra):
-        return []
-    w = word.lower()
-    return _ranked(_one_edit(w, _VERY_COMMON), w)[: int(rubric.spelling()["max_suggestions"])]
-
-
 def _capitalised_slip_at(text: str, a: int, b: int, extra: set[str]) -> list[str]:
     """A long capitalised word alone on its line before a comma is a slip when it is one
     edit from a very common word ("Sincerly,"). Subject lines, where writers capitalise
     every word, were tried too: they hold more names and other languages than slips
     ("Metropolia", "Apprentie crémière"), so they broke six labels for each one fixed."""
     word = text[a:b]
-    if len(word) < _LONG_CAPITAL or not word[1:].islower() or not _alone_on_line(text, a, b):
+    if (len(word) < _LONG_CAPITAL or not word[1:].islower() or not _alone_on_line(text, a, b)
+            or is_known(word, extra)):
         return []
-    return _capitalised_slip(word, extra)
+    w = word.lower()
+    return _ranked(_one_edit(w, _VERY_COMMON), w)[: int(rubric.spelling()["max_suggestions"])]
 
 
 def misspellings(

@@ -703,3 +703,125 @@ def test_a_named_firms_chief_or_stock_is_googleable(question: str) -> None:
 
 def test_shadowing_for_a_day_is_not_a_job_ask() -> None:
     assert "job_ask" not in classify_question("Could I shadow you for a day sometime?").flags
+
+
+@pytest.mark.parametrize("text, known", [
+    ("The forecast holds, j'espère, for the fair.", True),  # accents after an apostrophe
+    ("Send whichever slot is easyer for you.", False),  # a consonant before y takes -ier
+    ("Which traning did you find most useful?", False),  # "training", not rare "tran" + "ing"
+    ("We went karting and I was repping the club.", True),  # a swap or a double, no lost letter
+    ("That stat about aeroplanes and tornadic storms stayed with me.", True),
+    ("The scopist cleans up depos, and the captionist works live.", True),
+    ("I wrote the configs in numpy, khob khun krub.", True),
+])
+def test_accented_clitics_y_endings_rare_stems_and_trade_words(text: str, known: bool) -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert (misspellings(text) == []) is known
+
+
+@pytest.mark.parametrize("line", [
+    "I will inform you my exam result in June.",
+    "May I check back with you after the trial month?",
+    "I hope to stop by your stall at the spring fair.",
+    "I would be glad to send you my finished sketch.",
+    "I will send you one page of notes every Monday.",
+])
+def test_reporting_results_and_dropping_by_keep_in_touch(rules_only: None, line: str) -> None:
+    assert note(line).check("thanks.keeps_in_touch").passed
+
+
+def test_offering_a_cv_is_no_keep_in_touch(rules_only: None) -> None:
+    assert not note("I would be happy to send you my CV.").check("thanks.keeps_in_touch").passed
+
+
+def test_a_filled_form_is_a_next_step(rules_only: None) -> None:
+    assert note("I have filled in the application for the evening course.").check(
+        "thanks.next_step").passed
+
+
+def test_minutes_on_their_move_is_a_learning_purpose(rules_only: None) -> None:
+    assert pitch("Could I have 15 minutes on your move into teaching?").check(
+        "pitch.learning_purpose").passed
+
+
+@pytest.mark.parametrize("line", [
+    "Could we talk for 20 minutes? I can call any afternoon.",
+    "Could we talk for 20 minutes at your convinience?",
+    "Could we talk for 20 minutes in the next two weeks?",
+])
+def test_any_afternoon_a_misspelt_convenience_and_a_window_are_flexible(rules_only: None,
+                                                                        line: str) -> None:
+    assert pitch(line).check("pitch.flexible_scheduling").passed
+
+
+@pytest.mark.parametrize("text", [
+    "Hi Rosa, I was in your pottery class last spring. Could we talk?",
+    "Hi Rosa, I am teacher and now learning CAD. Could we talk?",
+    "Hi Rosa, I volunteer with the canal trust. Could we talk?",
+    "Hi Rosa, I completed the basic barista course in May. Could we talk?",
+])
+def test_a_status_without_a_name_introduces_the_writer(rules_only: None, text: str) -> None:
+    assert grade_pitch(text).check("pitch.introduces_self").passed
+
+
+@pytest.mark.parametrize("line", [
+    "I am much obliged for any time you can spare.",
+    "Could we talk for 20 minutes? Ta",
+    "Could we talk for 20 minutes? Khop khun krub.",
+])
+def test_obliged_ta_and_thai_thanks_close_politely(rules_only: None, line: str) -> None:
+    assert grade_pitch("Hi Rosa, I am a welder. " + line).check("pitch.polite_close").passed
+
+
+@pytest.mark.parametrize("line", [
+    "Are there any oppertunities to start as an improver?",
+    "Do you take on new trainees at the moment?",
+    "Would you train me as a signwriter?",
+    "Could you pass any jobs you turn down to me?",
+    "Could you look over my CV and say if it suits German firms?",
+    "Is your department hiring this year?",
+    "Maybe you know some vacancy for a junior tester?",
+    "If you have any overflow work, I am free straight away.",
+    "Could you give me the chance of a placement on your ward?",
+])
+def test_work_passed_on_training_and_vacancies_are_job_asks(rules_only: None, line: str) -> None:
+    assert not pitch(line).check("pitch.no_job_ask").passed
+
+
+@pytest.mark.parametrize("line", [
+    "You clearly have a lot of impressive experience.",
+    "I heard you are having great knowledge of the field.",
+])
+def test_praise_for_their_experience_is_no_reason(rules_only: None, line: str) -> None:
+    text = "Hi Rosa, I am a welder. " + line + " Could we talk for 20 minutes? Thanks"
+    assert not grade_pitch(text).check("pitch.why_them").passed
+
+
+@pytest.mark.parametrize("line", [
+    "I noticed you are shift supervisor at Harbour Foods.",
+    "I enjoyed your writing on night-shift rotas.",
+    "Your practice has been taking on more rural clients.",
+])
+def test_their_role_writing_or_firm_news_is_a_reason(rules_only: None, line: str) -> None:
+    text = "Hi Rosa, I am a welder. " + line + " Could we talk for 20 minutes? Thanks"
+    assert grade_pitch(text).check("pitch.why_them").passed
+
+
+@pytest.mark.parametrize("line", [
+    "Saw on here you run a sign shop in Hull.",
+    "Leeds '21 here too!",
+    "I studied at your old college in Derby.",
+    "My uncle has worked for years at your depot.",
+])
+def test_on_here_shared_schools_and_family_are_connections(rules_only: None, line: str) -> None:
+    text = "Hi Rosa, I am a welder. " + line + " Could we talk for 20 minutes? Thanks"
+    assert grade_pitch(text).check("pitch.connection").passed
+
+
+@pytest.mark.parametrize("goal", [
+    "Learn what the work is like in a hands-on trade.",
+    "Find out whether the physical side would suit me.",
+])
+def test_a_hands_on_trade_or_the_shifts_name_no_target(rules_only: None, goal: str) -> None:
+    assert not grade_goal(goal).check("goal.names_target").passed
