@@ -138,7 +138,7 @@ def similar(a: frozenset[str], b: frozenset[str], same_category: bool = True) ->
     return _overlaps(a - {_BOTH_SIDES}, b - {_BOTH_SIDES}, same_category)
 
 
-def _overlaps(a: frozenset[str], b: frozenset[str], same_category: bool = True) -> bool:
+def _overlaps(a: frozenset[str], b: frozenset[str], same_category: bool) -> bool:
     inter = len(a & b)
     jaccard = inter / len(a | b)
     if (inter >= 3 and jaccard >= 0.6) or (inter >= 2 and jaccard >= 0.75):
@@ -213,7 +213,7 @@ def find_duplicates(
         for j in range(i + 1, head):
             same_cat = cats is None or cats[i] == cats[j]
             if similar(sigs[i], sigs[j], same_cat) or (origin[i] and origin[j]) or (
-                cats is not None and cats[i] == cats[j] and same_ask(sigs[i], sigs[j])
+                cats is not None and same_cat and same_ask(sigs[i], sigs[j])
             ):
                 pairs.append((i, j))
     # Beyond the limit only exact repeats (same words) are reported, to stay fast.
