@@ -19,11 +19,9 @@ from functools import lru_cache
 from .text import term_alternatives
 
 try:  # the parser behind ``re``: public as sre_parse before 3.11, private after
-    import re._compiler as _compiler
     import re._constants as _sre
     import re._parser as _parse
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_compile as _compiler  # type: ignore[no-redef]
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _parse  # type: ignore[no-redef]
 
@@ -78,14 +76,152 @@ def _required(seq: object) -> Requirement:
     return needs
 
 
-def _analyse(source: str) -> tuple[Requirement, bool, object]:
-    """What a match of ``source`` must contain, whether it can match nothing at all, and
-    its parse (compiled later without parsing again)."""
+class _Unsupported(Exception):
+    """A construct the quick reader leaves to Python's own parser."""
+
+
+# Escapes that stand for one literal character: "\." is ".", "\'" is "'".
+_PUNCTUATION = frozenset("\\.^$*+?{}[]()|/'\"-,:;!&#%@=<>~`_ ")
+_QUANTIFIER = re.compile(r"\{(\d*)(,?)(\d*)\}")
+
+
+def _quick_required(source: str) -> Requirement:
+    """What a match of ``source`` must contain, read straight from the pattern text.
+
+    Parsing every cue pattern with Python's own parser took most of the first grading in
+    a fresh page (about 1,500 patterns). This reader only finds literal runs, groups,
+    alternatives and quantifiers, and it may find fewer conditions than the parser (it
+    never looks inside a character class, for instance), which only lets more alternatives
+    run: the matches stay the same. Anything unusual (flags, back-references, unknown
+    escapes) raises ``_Unsupported`` and the parser decides.
+    """
+    pos = 0
+    n = len(source)
+
+    def sequence() -> Requirement:
+        """Read up to a closing bracket or the end; alternatives at this level included."""
+        nonlocal pos
+        branches: list[Requirement] = []
+        needs: Requirement = []
+        run: list[str] = []
+
+        def flush() -> None:
+            if len(run) >= _MIN_LITERAL:
+                needs.append(frozenset({"".join(run)}))
+            run.clear()
+
+        while pos < n:
+            c = source[pos]
+            if c == ")":
+                break
+            if c == "|":
+                flush()
+                branches.append(needs)
+                needs = []
+                pos += 1
+                continue
+            item: Requirement | None = None  # a group's conditions
+            literal: str | None = None
+            if c == "\\":
+                if pos + 1 >= n:
+                    raise _Unsupported
+                e = source[pos + 1]
+                pos += 2
+                if e in _PUNCTUATION:
+                    literal = e
+                elif e not in "sSwWdDbBAZ":
+                    raise _Unsupported
+            elif c == "(":
+                if source.startswith("(?:", pos):
+                    pos += 3
+                    kind = "group"
+                elif source.startswith(("(?=", "(?!"), pos):
+                    pos += 3
+                    kind = "look"
+                elif source.startswith(("(?<=", "(?<!"), pos):
+                    pos += 4
+                    kind = "look"
+                elif source.startswith("(?", pos):
+                    raise _Unsupported
+                else:
+                    pos += 1
+                    kind = "group"
+                inner = sequence()
+                if pos >= n or source[pos] != ")":
+                    raise _Unsupported
+                pos += 1
+                item = inner if kind == "group" else []
+            elif c == "[":
+                end = pos + 1
+                if end < n and source[end] == "^":
+                    end += 1
+                if end < n and source[end] == "]":
+                    end += 1
+                while end < n and source[end] != "]":
+                    end += 2 if source[end] == "\\" else 1
+                if end >= n:
+                    raise _Unsupported
+                pos = end + 1
+            elif c in ".^$":
+                pos += 1
+            elif c in "*+?{":
+                raise _Unsupported  # a quantifier with nothing before it
+            else:
+                literal = c
+                pos += 1
+            # A quantifier applies to the one item just read.
+            least = 1
+            if pos < n and source[pos] in "*+?{":
+                q = source[pos]
+                if q == "{":
+                    m = _QUANTIFIER.match(source, pos)
+                    if not m or not (m.group(1) or m.group(3)):
+                        raise _Unsupported
+                    least = int(m.group(1) or 0)
+                    pos = m.end()
+                else:
+                    least = 1 if q == "+" else 0
+                    pos += 1
+                if pos < n and source[pos] in "?+":
+                    pos += 1  # lazy or possessive: the same conditions
+                flush()
+                if item is not None and least >= 1:
+                    needs.extend(item)
+                continue
+            if literal is not None:
+                run.append(literal)
+                continue
+            flush()
+            if item is not None:
+                needs.extend(item)
+        flush()
+        if not branches:
+            return needs
+        branches.append(needs)
+        if all(branches):
+            # One of the branches matches, so one of their conditions holds.
+            return [frozenset().union(*(_strongest(b) for b in branches))]
+        return []
+
+    found = sequence()
+    if pos != n:
+        raise _Unsupported  # an unmatched ")"
+    return found
+
+
+def _analyse(source: str) -> tuple[Requirement, bool]:
+    """What a match of ``source`` must contain, and whether it can match nothing at all."""
+    try:
+        needs = _quick_required(source)
+        if needs:
+            return needs, False  # every match holds a literal of three letters or more
+    except (_Unsupported, IndexError, ValueError):
+        pass
     try:
         parsed = _parse.parse(source)
-        return _required(parsed), parsed.getwidth()[0] == 0, parsed
+        return _required(parsed), parsed.getwidth()[0] == 0
     except Exception:  # an unusual construct: no gate, and the plain alternation
-        return [], True, None
+        return [], True
 
 
 def required_literals(source: str) -> Requirement:
@@ -100,40 +236,57 @@ def _word_runs(text: str) -> frozenset[str]:
     return frozenset(_WORD_RUN.findall(text))
 
 
-class GatedAlternation:
-    """``finditer`` of one alternation of ``alternatives`` (already in their final order),
-    running only the alternatives whose required literals are in the text."""
+class GateGroup:
+    """The literal scan behind one or more alternations that read the same texts one after
+    another (the question categories' patterns, 19 of them per question): a text's words
+    are looked up once for the whole group, and each literal found lets through the
+    alternatives it gates in every member at once."""
 
-    def __init__(self, alternatives: Sequence[str], prefix: str = "") -> None:
-        self._sources = [prefix + "(?:" + alt + ")" for alt in alternatives]
-        analysed = [_analyse(src) for src in self._sources]
-        self._needs = [needs for needs, _, _ in analysed]
-        self._parsed = [parsed for _, _, parsed in analysed]
-        # Compiled on first use: most alternatives never run for most texts, and compiling
-        # them all up front would slow the first feedback a learner sees.
-        self._compiled: list[re.Pattern[str] | None] = [None] * len(alternatives)
-        self.pattern = prefix + "(?:" + "|".join(alternatives) + ")"
-        # An alternative that can match nothing would need finditer's empty-match rules:
-        # keep the plain alternation then.
-        self._always_plain = any(empty for _, empty, _ in analysed)
-        self._plain: re.Pattern[str] | None = None
-        literals = frozenset().union(*(need for needs in self._needs for need in needs))
-        # A literal made only of letters and digits lies inside one run of them in the text,
-        # so it is found once per distinct word (cached) instead of once per text.
-        self._word_literals = tuple(sorted(lit for lit in literals if _WORD_RUN.fullmatch(lit)))
-        self._other_literals = tuple(sorted(literals.difference(self._word_literals)))
+    def __init__(self) -> None:
+        self._members: list[GatedAlternation] = []
+        # literal -> (member, alternative) for the alternatives it is the strongest gate of
+        self._owners: dict[str, list[tuple[int, int]]] = {}
+        # A literal of letters and digits lies inside one run of them in the text, so it is
+        # looked for once per distinct word (cached), through its first three letters: a new
+        # word costs a few lookups, not one test per literal.
+        self._by_start: dict[str, set[str]] = {}
+        self._other_literals: set[str] = set()
         self._in_word: dict[str, frozenset[str]] = {}
-        # Each alternative is indexed by its strongest condition; the rest are checked only
-        # for the few alternatives that condition lets through.
-        self._ungated = [i for i, needs in enumerate(self._needs) if not needs]
-        self._by_literal: dict[str, list[int]] = {}
-        for i, needs in enumerate(self._needs):
+        self._last: tuple[str, set[str], list[set[int]]] | None = None
+
+    def join(self, member: GatedAlternation) -> int:
+        """Add ``member``; its place in the group."""
+        slot = len(self._members)
+        self._members.append(member)
+        for i, needs in enumerate(member._needs):
+            for need in needs:
+                for lit in need:
+                    if len(lit) >= _MIN_LITERAL and _WORD_RUN.fullmatch(lit):
+                        self._by_start.setdefault(lit[:_MIN_LITERAL], set()).add(lit)
+                    else:
+                        self._other_literals.add(lit)
             if needs:
                 for lit in _strongest(needs):
-                    self._by_literal.setdefault(lit, []).append(i)
+                    self._owners.setdefault(lit, []).append((slot, i))
+        self._in_word.clear()  # words seen before may hold the new member's literals
+        self._last = None
+        return slot
 
-    def _present(self, text: str) -> set[str]:
-        """The alternatives' literals that occur in ``text``."""
+    def _literals_in_word(self, word: str) -> frozenset[str]:
+        by_start = self._by_start
+        return frozenset(
+            lit
+            for p in range(len(word) - _MIN_LITERAL + 1)
+            for lit in by_start.get(word[p : p + _MIN_LITERAL], ())
+            if word.startswith(lit, p)
+        )
+
+    def scan(self, text: str) -> tuple[set[str], list[set[int]]]:
+        """The literals present in ``text``, and per member the alternatives whose strongest
+        condition they meet (kept for the last text, which the next member reads too)."""
+        last = self._last
+        if last is not None and (last[0] is text or last[0] == text):
+            return last[1], last[2]
         present = {lit for lit in self._other_literals if lit in text}
         cache = self._in_word
         if len(cache) > _WORD_CACHE:
@@ -141,20 +294,49 @@ class GatedAlternation:
         for word in _word_runs(text):
             found = cache.get(word)
             if found is None:
-                found = cache[word] = frozenset(
-                    lit for lit in self._word_literals if lit in word
-                )
+                found = cache[word] = self._literals_in_word(word)
             present.update(found)
-        return present
+        candidates = [set(member._ungated) for member in self._members]
+        for lit in present:
+            for slot, i in self._owners.get(lit, ()):
+                candidates[slot].add(i)
+        self._last = (text, present, candidates)
+        return present, candidates
+
+
+class GatedAlternation:
+    """``finditer`` of one alternation of ``alternatives`` (already in their final order),
+    running only the alternatives whose required literals are in the text. Alternations
+    that read the same texts in turn can share one ``group``."""
+
+    def __init__(
+        self, alternatives: Sequence[str], prefix: str = "", group: GateGroup | None = None
+    ) -> None:
+        self._sources = [prefix + "(?:" + alt + ")" for alt in alternatives]
+        analysed = [_analyse(src) for src in self._sources]
+        self._needs = [needs for needs, _ in analysed]
+        # Compiled on first use: most alternatives never run for most texts, and compiling
+        # them all up front would slow the first feedback a learner sees.
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(alternatives)
+        self.pattern = prefix + "(?:" + "|".join(alternatives) + ")"
+        # An alternative that can match nothing would need finditer's empty-match rules:
+        # keep the plain alternation then.
+        self._always_plain = any(empty for _, empty in analysed)
+        self._plain: re.Pattern[str] | None = None
+        self._ungated = [i for i, needs in enumerate(self._needs) if not needs]
+        # The conditions left to check once the group's scan let an alternative through by
+        # its strongest one (most alternatives have only that one).
+        self._rest = [
+            [need for need in needs if need is not _strongest(needs)] if needs else []
+            for needs in self._needs
+        ]
+        self._group = group if group is not None else GateGroup()
+        self._slot = self._group.join(self)
 
     def _regex(self, i: int) -> re.Pattern[str]:
         rx = self._compiled[i]
         if rx is None:
-            try:  # from the parse already made: the same program, without parsing twice
-                rx = _compiler.compile(self._parsed[i])
-            except Exception:
-                rx = re.compile(self._sources[i])
-            self._compiled[i] = rx
+            rx = self._compiled[i] = re.compile(self._sources[i])
         return rx
 
     def search(self, text: str) -> re.Match[str] | None:
@@ -168,14 +350,15 @@ class GatedAlternation:
                 self._plain = re.compile(self.pattern)
             yield from self._plain.finditer(text)
             return
+        present, candidates = self._group.scan(text)
+        mine = candidates[self._slot]
+        if not mine:
+            return
         # A pattern runs when every one of its conditions shares a literal with those present.
-        present = self._present(text)
-        candidates = set(self._ungated)
-        for lit in present:
-            candidates.update(self._by_literal.get(lit, ()))
+        rest = self._rest
         active = [
-            self._regex(i) for i in sorted(candidates)
-            if all(not need.isdisjoint(present) for need in self._needs[i])
+            self._regex(i) for i in sorted(mine)
+            if not rest[i] or all(not need.isdisjoint(present) for need in rest[i])
         ]
         upcoming = [rx.search(text) for rx in active]
         pos = 0
@@ -195,9 +378,11 @@ class GatedAlternation:
 
 
 def gated_terms(
-    phrases: list[str] | None = None, patterns: list[str] | None = None
+    phrases: list[str] | None = None,
+    patterns: list[str] | None = None,
+    group: GateGroup | None = None,
 ) -> GatedAlternation:
     """``compile_terms`` with the gate: the same matches, the same ``search`` and
     ``finditer``, without running the alternatives a text cannot match."""
     alternatives, prefix = term_alternatives(phrases, patterns)
-    return GatedAlternation(alternatives or [_NEVER], prefix)
+    return GatedAlternation(alternatives or [_NEVER], prefix, group)

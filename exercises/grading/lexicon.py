@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from . import rubric
-from .gated import GatedAlternation, gated_terms
+from .gated import GatedAlternation, GateGroup, gated_terms
 from .text import PhraseIndex, compile_terms
 
 
@@ -48,8 +48,14 @@ def phrase_index(kind: str, key: str) -> tuple[PhraseIndex | None, GatedAlternat
     phrases = entry if isinstance(entry, list) else entry.get("phrases") or []
     patterns = [] if isinstance(entry, list) else entry.get("patterns") or []
     index = PhraseIndex(phrases) if phrases else None
-    regex = gated_terms(None, patterns) if patterns else None
+    regex = gated_terms(None, patterns, _gate_group(kind)) if patterns else None
     return index, regex
+
+
+@cache
+def _gate_group(kind: str) -> GateGroup:
+    # One grader reads the same text with each of its cues in turn: one scan serves them all.
+    return GateGroup()
 
 
 def check_specs(kind: str) -> tuple[dict[str, Any], ...]:
@@ -61,7 +67,7 @@ def clear_caches() -> None:
     """Forget every compiled cue: used by the mutation benchmark after editing the data."""
     from . import rubric as r
 
-    for fn in (load, terms, phrase_index, r._file, r.checks, r._check_index, r.cues,
+    for fn in (load, terms, phrase_index, _gate_group, r._file, r.checks, r._check_index, r.cues,
                r.levels, r.categories, r.core_categories, r.category, r.flag_ids, r.flag,
                r.channels, r.numbers, r.word_list):
         clear = getattr(fn, "cache_clear", None)

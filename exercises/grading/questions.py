@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from . import linear_model, rubric
 from .common import empty_report, finish, make_check, negated, require_str
-from .gated import GatedAlternation, gated_terms
+from .gated import GatedAlternation, GateGroup, gated_terms
 from .lexicon import load
 from .report import Check, QuestionInfo, Report
 from .similarity import find_duplicates
@@ -60,12 +60,13 @@ def _category_index() -> tuple[MultiPhraseIndex, dict[str, GatedAlternation]]:
     """All categories' cue phrases ("weak" and "strong") in one index, plus regex patterns."""
     lists = {}
     pats = {}
+    group = GateGroup()  # every question is read by all the categories' patterns in turn
     for cat in CATEGORIES:
         entry = rubric.category(cat)["cues"]
         lists[cat] = entry["phrases"]
         lists["strong:" + cat] = entry.get("strong", [])
         if entry.get("patterns"):
-            pats[cat] = gated_terms(None, entry["patterns"])
+            pats[cat] = gated_terms(None, entry["patterns"], group)
     return MultiPhraseIndex(lists), pats
 
 

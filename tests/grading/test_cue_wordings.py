@@ -825,3 +825,72 @@ def test_on_here_shared_schools_and_family_are_connections(rules_only: None, lin
 ])
 def test_a_hands_on_trade_or_the_shifts_name_no_target(rules_only: None, goal: str) -> None:
     assert not grade_goal(goal).check("goal.names_target").passed
+
+
+@pytest.mark.parametrize("line", [
+    "Your bakery was recommended to me by my evening-class tutor.",
+    "saw your insta and had to message, love your stuff.",
+    "I saw you are listed as the mentor for new guild members.",
+    "I heard about Millbank Farm from the county training day.",
+    "I saw your chart of old apple varieties in the Orchard Weekly article.",
+    "I'm 16 and keen on signwriting after reading about your taster scheme.",
+])
+def test_a_recommendation_a_listing_or_a_feature_is_a_connection(rules_only: None,
+                                                                   line: str) -> None:
+    text = "Hi Rosa, I am a welder. " + line + " Could we talk for 20 minutes? Thanks"
+    assert grade_pitch(text).check("pitch.connection").passed
+
+
+@pytest.mark.parametrize("line", [
+    "I'd love to hear how the new kiln works out.",
+    "When I open in May I will call you and tell everything.",
+])
+def test_asking_how_it_went_and_promising_a_call_keep_in_touch(rules_only: None,
+                                                               line: str) -> None:
+    assert note(line).check("thanks.keeps_in_touch").passed
+
+
+@pytest.mark.parametrize("line", [
+    "Could we talk sometime when your week is calmer?",
+    "Could we meet for 20 minutes when you will be in Leeds next?",
+    "Could I ask 15 min about your path this month?",
+])
+def test_a_quieter_week_their_next_visit_or_this_month_is_flexible(rules_only: None,
+                                                                   line: str) -> None:
+    assert pitch(line).check("pitch.flexible_scheduling").passed
+
+
+@pytest.mark.parametrize("question, job_ask", [
+    # "recommend me X" is how many writers say "recommend X to me": advice, not a job ask
+    ("Which courses do you recommend me to take first?", False),
+    ("Could you recommend me some books on pricing?", False),
+    ("Could you recommend me someone at the port I can interview?", False),
+    ("Could you recommend me for the trainee post in March?", True),
+    ("If the depot takes on drivers, could you recommend me?", True),
+    # what employers do about visas is a question about the field
+    ("Do firms here help with the visa for new graduates?", False),
+])
+def test_recommend_me_is_a_job_ask_only_when_it_puts_the_asker_forward(
+    question: str, job_ask: bool
+) -> None:
+    assert ("job_ask" in classify_question(question).flags) is job_ask
+
+
+def test_and_also_joins_a_second_question() -> None:
+    question = ("Could you suggest how to practise for the test and also what to read for "
+                "the theory?")
+    flags = classify_question(question).flags
+    assert "double_barreled" in flags
+
+
+@pytest.mark.parametrize("text", [
+    "I want to learn tebori and sumi shading from you.",
+    "I run six nucs and one Warre hive.",
+    "I took the ielts last spring and want to teach it.",
+    "Nasiba opa showed me the suzani and the tandir patir.",
+    "I make ghanti bells and polish on a scaife.",
+])
+def test_trade_words_and_honorifics_from_the_rounds_are_known(text: str) -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert misspellings(text) == []

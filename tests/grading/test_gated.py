@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from exercises.grading import rubric
-from exercises.grading.gated import GatedAlternation, gated_terms, required_literals
+from exercises.grading.gated import (
+    GatedAlternation,
+    GateGroup,
+    _quick_required,
+    _Unsupported,
+    gated_terms,
+    required_literals,
+)
 from exercises.grading.text import compile_terms, normalise, term_alternatives
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "grading"
@@ -146,3 +153,65 @@ def test_a_literal_inside_a_longer_word_still_lets_its_pattern_run() -> None:
         "organising", "organisation", "part-time roles"
     ]
     assert gated_terms(None, []).search("anything") is None
+
+
+def test_alternations_sharing_a_group_find_what_each_finds_alone(texts) -> None:
+    """The grader gates every question category's patterns (and each kind's cue lists) in
+    one group that scans a text once: each member must still find exactly the plain
+    alternation's spans, also when members read different texts in turn."""
+    # The question categories and the pitch cues, grouped as the graders group them (every
+    # list alone is compared with its plain alternation above).
+    lists = [(n, p) for n, p in _pattern_lists() if n.startswith(("category.", "pitch."))]
+    group = GateGroup()
+    members = [(name, compile_terms(None, patterns),
+                GatedAlternation(*term_alternatives(None, patterns), group=group))
+               for name, patterns in lists]
+    sample = texts[::6]
+    hits = 0
+    for n, text in enumerate(sample):
+        other = sample[n - 1]
+        for k, (name, plain, gated) in enumerate(members):
+            # Every other member reads the previous text, so the group's kept scan is
+            # replaced mid-way through the members again and again.
+            t = other if k % 2 else text
+            want = [m.span() for m in plain.finditer(t)]
+            assert [m.span() for m in gated.finditer(t)] == want, (name, t[:120])
+            hits += bool(want)
+    assert hits > 300
+
+
+def test_a_group_finds_a_literal_inside_a_word_through_its_first_letters() -> None:
+    group = GateGroup()
+    organise = gated_terms(None, [r"organi[sz]\w+"], group)
+    hire = gated_terms(None, [r"\bhiring\s+managers?\b"], group)
+    ending = gated_terms(None, [r"[a-z]+ing\b"], group)  # its literal ends the word
+    text = "the reorganisation left two hiring managers"
+    assert [m.group(0) for m in organise.finditer(text)] == ["organisation"]
+    assert [m.group(0) for m in hire.finditer(text)] == ["hiring managers"]
+    assert [m.group(0) for m in ending.finditer(text)] == ["hiring"]
+    assert list(organise.finditer("nothing to see")) == []
+
+
+def test_the_quick_reader_keeps_only_what_every_match_holds() -> None:
+    # A quantifier that allows zero takes its item out, and the run stops there.
+    assert required_literals(r"colou?r\s+charts?") == [frozenset({"colo"}), frozenset({"chart"})]
+    assert required_literals(r"(?:\w+\s+){0,3}?planning") == [frozenset({"planning"})]
+    assert required_literals(r"(?:shadow\s+)+days") == [frozenset({"shadow"}), frozenset({"days"})]
+    # Look-arounds and character classes require nothing of the match itself.
+    assert required_literals(r"(?<!not\s)sure\b(?!\s+thing)") == [frozenset({"sure"})]
+    assert required_literals(r"[a-z]+'s\s+team") == [frozenset({"team"})]
+    # An escaped mark is a literal; "e.g." is read whole.
+    assert required_literals(r"e\.g\.\s+work") == [frozenset({"e.g."}), frozenset({"work"})]
+    # Alternatives inside a group: one of them, each by its strongest word.
+    assert required_literals(r"(?:get|got|getting)\s+started") == [
+        frozenset({"get", "got", "getting"}), frozenset({"started"})
+    ]
+
+
+def test_flags_and_unknown_escapes_are_left_to_pythons_parser() -> None:
+    for source in (r"(?i)saw\s+you", r"(\w+)\s+\1", r"\u00e9t\u00e9\s+job", r"a{x}bcd"):
+        with pytest.raises(_Unsupported):
+            _quick_required(source)
+    assert required_literals(r"(?i)saw\s+you") == [frozenset({"saw"}), frozenset({"you"})]
+    # An alternative that can match nothing keeps the plain alternation (parser's verdict).
+    assert GatedAlternation([r"(?:abc)?"])._always_plain
