@@ -141,6 +141,7 @@ def latency() -> None:
             f"   p95 {1000 * p95:7.3f} ms"
         )
     cue_matching(pitch_texts=[c["text"] for c in load("pitches")][:60])
+    pattern_reading()
     adversarial = {
         "1 MB 'a'": "a" * 1_000_000,
         "1 MB brackets": "[" * 500_000 + "x" * 500_000,
@@ -190,6 +191,36 @@ def cue_matching(pitch_texts: list[str]) -> None:
     print(
         f"\nCue patterns of a pitch ({len(lists)} lists, {len(texts)} dev pitches): one alternation"
         f" {base:.3f} ms, gated {new:.3f} ms per text (ratio {new / base:.2f})"
+    )
+
+
+def pattern_reading() -> None:
+    """What the gate reads from every cue pattern before the first grade (each pattern's
+    required words), against parsing the same patterns with Python's own regex parser (the
+    baseline, which the gate used before), in the same run."""
+    from exercises.grading import rubric
+    from exercises.grading.gated import _analyse, _parse
+    from exercises.grading.text import term_alternatives
+
+    lists = [e["patterns"] for kind in ("pitch", "thanks", "goal", "questions", "shared")
+             for e in rubric.cues(kind).values() if isinstance(e, dict) and e.get("patterns")]
+    lists += [rubric.category(c)["cues"].get("patterns") or [] for c in rubric.categories()]
+    sources = []
+    for patterns in lists:
+        alternatives, prefix = term_alternatives(None, patterns)
+        sources += [prefix + "(?:" + alt + ")" for alt in alternatives]
+
+    def seconds(read) -> float:
+        t0 = time.perf_counter()
+        for source in sources:
+            read(source)
+        return time.perf_counter() - t0
+
+    base = min(seconds(_parse.parse) for _ in range(3))
+    new = min(seconds(_analyse) for _ in range(3))
+    print(
+        f"\nReading {len(sources)} cue patterns at start-up: Python's regex parser"
+        f" {1000 * base:.0f} ms, the gate's reader {1000 * new:.0f} ms (ratio {new / base:.2f})"
     )
 
 

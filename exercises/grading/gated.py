@@ -19,21 +19,14 @@ from functools import lru_cache
 from .text import term_alternatives
 
 try:  # the parser behind ``re``: public as sre_parse before 3.11, private after
-    import re._constants as _sre
     import re._parser as _parse
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _parse  # type: ignore[no-redef]
 
 # Literal runs shorter than this are too common to rule a pattern out ("a", "to").
 _MIN_LITERAL = 3
 # Longer texts (far beyond any draft) skip the gate and run the one alternation.
 _LONG_TEXT = 8_000
-_REPEATS = tuple(
-    op for op in (getattr(_sre, n, None) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"))
-    if op is not None
-)
-
 _NEVER = r"(?!x)x"  # what an empty lexicon compiles to: it matches nothing
 
 _WORD_RUN = re.compile(r"[^\W_]+")
@@ -48,40 +41,15 @@ def _strongest(options: Requirement) -> frozenset[str]:
     return max(options, key=lambda s: (min(map(len, s)), -len(s)))
 
 
-def _required(seq: object) -> Requirement:
-    """Conditions a match of the parsed sequence ``seq`` cannot avoid."""
-    needs: Requirement = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if len(run) >= _MIN_LITERAL:
-            needs.append(frozenset({"".join(run)}))
-        run.clear()
-
-    for op, av in seq:  # type: ignore[attr-defined]
-        if op is _sre.LITERAL:
-            run.append(chr(av))
-            continue
-        flush()
-        if op is _sre.SUBPATTERN:
-            needs.extend(_required(av[-1]))
-        elif op is _sre.BRANCH:
-            branches = [_required(alt) for alt in av[1]]
-            if all(branches):
-                # One of the branches matches, so one of their conditions holds.
-                needs.append(frozenset().union(*(_strongest(b) for b in branches)))
-        elif op in _REPEATS and av[0] >= 1:
-            needs.extend(_required(av[2]))
-    flush()
-    return needs
-
-
 class _Unsupported(Exception):
-    """A construct the quick reader leaves to Python's own parser."""
+    """A construct the reader of required words does not know."""
 
 
 # Escapes that stand for one literal character: "\." is ".", "\'" is "'".
 _PUNCTUATION = frozenset("\\.^$*+?{}[]()|/'\"-,:;!&#%@=<>~`_ ")
+# Escapes that match no fixed letter: classes, anchors, back-references, control characters.
+_NO_LITERAL_ESCAPES = frozenset("sSwWdDbBAZnrtfv")
+_SCOPED_FLAGS = re.compile(r"\(\?[aiLmsux]*(?:-[imsx]+)?:")
 _QUANTIFIER = re.compile(r"\{(\d*)(,?)(\d*)\}")
 
 
@@ -90,10 +58,11 @@ def _quick_required(source: str) -> Requirement:
 
     Parsing every cue pattern with Python's own parser took most of the first grading in
     a fresh page (about 1,500 patterns). This reader only finds literal runs, groups,
-    alternatives and quantifiers, and it may find fewer conditions than the parser (it
-    never looks inside a character class, for instance), which only lets more alternatives
-    run: the matches stay the same. Anything unusual (flags, back-references, unknown
-    escapes) raises ``_Unsupported`` and the parser decides.
+    alternatives and quantifiers. It may miss a condition (it never looks inside a
+    character class, for instance), which only lets an alternative run where it cannot
+    match: the matches stay the same. A construct it does not know (flags for the whole
+    pattern, character codes) raises ``_Unsupported``, and that alternative runs on every
+    text.
     """
     pos = 0
     n = len(source)
@@ -129,8 +98,11 @@ def _quick_required(source: str) -> Requirement:
                 pos += 2
                 if e in _PUNCTUATION:
                     literal = e
-                elif e not in "sSwWdDbBAZ":
-                    raise _Unsupported
+                elif e in "123456789":
+                    if pos < n and source[pos].isdigit():
+                        raise _Unsupported  # \12: group twelve or an octal code
+                elif e not in _NO_LITERAL_ESCAPES:
+                    raise _Unsupported  # \u, \x, octal: a character code follows
             elif c == "(":
                 if source.startswith("(?:", pos):
                     pos += 3
@@ -141,8 +113,16 @@ def _quick_required(source: str) -> Requirement:
                 elif source.startswith(("(?<=", "(?<!"), pos):
                     pos += 4
                     kind = "look"
+                elif _SCOPED_FLAGS.match(source, pos):
+                    # "(?-i:[A-Z]...)": its letters may match in another case, so nothing
+                    # inside is required as written.
+                    pos = _SCOPED_FLAGS.match(source, pos).end()
+                    kind = "look"
+                elif source.startswith("(?P<", pos) and ">" in source[pos:]:
+                    pos = source.index(">", pos) + 1
+                    kind = "group"
                 elif source.startswith("(?", pos):
-                    raise _Unsupported
+                    raise _Unsupported  # flags for the whole pattern, comments, conditionals
                 else:
                     pos += 1
                     kind = "group"
@@ -213,14 +193,13 @@ def _analyse(source: str) -> tuple[Requirement, bool]:
     """What a match of ``source`` must contain, and whether it can match nothing at all."""
     try:
         needs = _quick_required(source)
-        if needs:
-            return needs, False  # every match holds a literal of three letters or more
     except (_Unsupported, IndexError, ValueError):
-        pass
+        needs = []  # no gate: the alternative runs on every text
+    if needs:
+        return needs, False  # every match holds a literal of three letters or more
     try:
-        parsed = _parse.parse(source)
-        return _required(parsed), parsed.getwidth()[0] == 0
-    except Exception:  # an unusual construct: no gate, and the plain alternation
+        return [], _parse.parse(source).getwidth()[0] == 0
+    except Exception:  # an unusual construct: the plain alternation decides
         return [], True
 
 

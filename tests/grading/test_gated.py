@@ -208,10 +208,22 @@ def test_the_quick_reader_keeps_only_what_every_match_holds() -> None:
     ]
 
 
-def test_flags_and_unknown_escapes_are_left_to_pythons_parser() -> None:
-    for source in (r"(?i)saw\s+you", r"(\w+)\s+\1", r"\u00e9t\u00e9\s+job", r"a{x}bcd"):
+def test_a_construct_the_reader_does_not_know_leaves_its_pattern_ungated() -> None:
+    for source in (r"(?i)saw\s+you", r"\u00e9t\u00e9\s+job", r"a{x}bcd", r"(?#note)saw"):
         with pytest.raises(_Unsupported):
             _quick_required(source)
-    assert required_literals(r"(?i)saw\s+you") == [frozenset({"saw"}), frozenset({"you"})]
+        assert required_literals(source) == []
+    gated = GatedAlternation([r"caf\u00e9\s+job", r"we\s+met"])
+    assert [m.group(0) for m in gated.finditer("the caf\u00e9 job we met at")] == [
+        "caf\u00e9 job", "we met"
+    ]
     # An alternative that can match nothing keeps the plain alternation (parser's verdict).
     assert GatedAlternation([r"(?:abc)?"])._always_plain
+
+
+def test_scoped_flags_back_references_and_line_breaks_are_read() -> None:
+    # Inside "(?-i:...)" letters may match in another case: nothing there is required.
+    assert required_literals(r"(?-i:[A-Z][a-z]+)\s+here\b") == [frozenset({"here"})]
+    assert required_literals(r"(?:^|\n)\s*(?:hello|dear)\b") == [frozenset({"hello", "dear"})]
+    assert required_literals(r"(\w+)\s+and\s+\1") == [frozenset({"and"})]
+    assert required_literals(r"(?P<verb>made|built)\s+it") == [frozenset({"made", "built"})]
