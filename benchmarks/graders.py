@@ -162,17 +162,30 @@ def latency() -> None:
         print(f"  {label:30s} {worst:6.3f} s")
 
 
+def cue_pattern_lists() -> list[tuple[str, list[str]]]:
+    """Every cue list that has regex patterns, named "kind.cue" or "category.name": what the
+    graders gate (the gate's tests compare each one with its plain alternation)."""
+    from exercises.grading import rubric
+
+    out = []
+    for kind in ("pitch", "thanks", "goal", "questions", "shared"):
+        for name, entry in rubric.cues(kind).items():
+            if isinstance(entry, dict) and entry.get("patterns"):
+                out.append((f"{kind}.{name}", entry["patterns"]))
+    for cat in rubric.categories():
+        patterns = rubric.category(cat)["cues"].get("patterns")
+        if patterns:
+            out.append((f"category.{cat}", patterns))
+    return out
+
+
 def cue_matching(pitch_texts: list[str]) -> None:
     """Every pitch cue list with patterns, matched as one plain alternation (the baseline)
     and as the gated alternation the graders use, on the same texts in the same run."""
-    from exercises.grading import rubric
     from exercises.grading.gated import GatedAlternation
     from exercises.grading.text import compile_terms, normalise, term_alternatives
 
-    lists = [
-        e["patterns"] for e in rubric.cues("pitch").values()
-        if isinstance(e, dict) and e.get("patterns")
-    ]
+    lists = [patterns for name, patterns in cue_pattern_lists() if name.startswith("pitch.")]
     plain = [compile_terms(None, pats) for pats in lists]
     gated = [GatedAlternation(*term_alternatives(None, pats)) for pats in lists]
     texts = [normalise(t) for t in pitch_texts] or ["hi"]
@@ -198,15 +211,11 @@ def pattern_reading() -> None:
     """What the gate reads from every cue pattern before the first grade (each pattern's
     required words), against parsing the same patterns with Python's own regex parser (the
     baseline, which the gate used before), in the same run."""
-    from exercises.grading import rubric
     from exercises.grading.gated import _analyse, _parse
     from exercises.grading.text import term_alternatives
 
-    lists = [e["patterns"] for kind in ("pitch", "thanks", "goal", "questions", "shared")
-             for e in rubric.cues(kind).values() if isinstance(e, dict) and e.get("patterns")]
-    lists += [rubric.category(c)["cues"].get("patterns") or [] for c in rubric.categories()]
     sources = []
-    for patterns in lists:
+    for _, patterns in cue_pattern_lists():
         alternatives, prefix = term_alternatives(None, patterns)
         sources += [prefix + "(?:" + alt + ")" for alt in alternatives]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.graders import cue_pattern_lists
 from exercises.grading import rubric
 from exercises.grading.gated import (
     GatedAlternation,
@@ -21,7 +22,6 @@ from exercises.grading.gated import (
 from exercises.grading.text import compile_terms, normalise, term_alternatives
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "grading"
-KINDS = ("pitch", "thanks", "goal", "questions", "shared")
 
 
 # Texts compared per cue list. The plain alternation is the slow side of the comparison,
@@ -43,19 +43,6 @@ def _texts() -> list[str]:
     return [normalise(t) for t in everything[::step]]
 
 
-def _pattern_lists() -> list[tuple[str, list[str]]]:
-    out = []
-    for kind in KINDS:
-        for name, entry in rubric.cues(kind).items():
-            if isinstance(entry, dict) and entry.get("patterns"):
-                out.append((f"{kind}.{name}", entry["patterns"]))
-    for cat in rubric.categories():
-        patterns = rubric.category(cat)["cues"].get("patterns")
-        if patterns:
-            out.append((f"category.{cat}", patterns))
-    return out
-
-
 def _question_flag_lexicons() -> list[tuple[str, list[str], list[str]]]:
     """The question flags' phrases and patterns, gated together as the grader gates them."""
     out = []
@@ -72,7 +59,8 @@ def texts() -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("name,patterns", _pattern_lists(), ids=[n for n, _ in _pattern_lists()])
+@pytest.mark.parametrize("name,patterns", cue_pattern_lists(),
+                         ids=[n for n, _ in cue_pattern_lists()])
 def test_gated_alternation_finds_the_same_spans(name: str, patterns: list[str], texts) -> None:
     plain = compile_terms(None, patterns)
     gated = GatedAlternation(*term_alternatives(None, patterns))
@@ -119,7 +107,7 @@ def test_an_alternative_that_can_match_empty_keeps_the_plain_alternation() -> No
 def test_a_long_text_takes_the_plain_path_with_the_same_spans(texts) -> None:
     long_text = "\n".join(texts[:400])
     assert len(long_text) > 20_000
-    for name, patterns in _pattern_lists()[:6]:
+    for name, patterns in cue_pattern_lists()[:6]:
         plain = compile_terms(None, patterns)
         gated = GatedAlternation(*term_alternatives(None, patterns))
         want = [m.span() for m in plain.finditer(long_text)]
@@ -161,7 +149,7 @@ def test_alternations_sharing_a_group_find_what_each_finds_alone(texts) -> None:
     alternation's spans, also when members read different texts in turn."""
     # The question categories and the pitch cues, grouped as the graders group them (every
     # list alone is compared with its plain alternation above).
-    lists = [(n, p) for n, p in _pattern_lists() if n.startswith(("category.", "pitch."))]
+    lists = [(n, p) for n, p in cue_pattern_lists() if n.startswith(("category.", "pitch."))]
     group = GateGroup()
     members = [(name, compile_terms(None, patterns),
                 GatedAlternation(*term_alternatives(None, patterns), group=group))
