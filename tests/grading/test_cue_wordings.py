@@ -894,3 +894,62 @@ def test_trade_words_and_honorifics_from_the_rounds_are_known(text: str) -> None
     from exercises.grading.spelling import misspellings
 
     assert misspellings(text) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Your guide to sash windows, and the bit about old paint layers, stayed with me.",
+    "your 'first year mistakes' list made my day",
+    "Your video series on lime mortar really helped me.",
+])
+def test_saying_their_piece_stayed_with_you_is_a_connection(rules_only: None,
+                                                            line: str) -> None:
+    text = "Hi Rosa, I am a welder. " + line + " Could we talk for 20 minutes? Thanks"
+    assert grade_pitch(text).check("pitch.connection").passed
+
+
+@pytest.mark.parametrize("line", [
+    "We're going to ask the council about a stall licence next week.",
+    "We're going to try a deposit on the next commission.",
+])
+def test_a_plan_said_for_two_or_a_thing_to_try_is_a_next_step(rules_only: None,
+                                                             line: str) -> None:
+    assert note(line).check("thanks.next_step").passed
+
+
+def test_trying_to_keep_in_touch_is_still_no_next_step(rules_only: None) -> None:
+    assert not note("I will try my best to stay in touch.").check("thanks.next_step").passed
+
+
+def test_landing_a_trainee_place_is_job_seeking(rules_only: None) -> None:
+    goal = "I want to land a trainee place at a shipping firm and learn what the tests are like."
+    assert not grade_goal(goal).check("goal.not_job_seeking").passed
+
+
+@pytest.mark.parametrize("question", [
+    "Could you give a look to my CV before I apply to your firm?",
+    "Would you pass my showreel on to the studio's producer?",
+    "Could you take a look to my reel?",
+])
+def test_looking_over_or_passing_on_a_reel_or_cv_is_a_job_ask(question: str) -> None:
+    assert "job_ask" in classify_question(question).flags
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Which skills from a doctorate are valued in industry?",
+     "What skills from the PhD are appreciated in industry?"),
+    ("What skills matter most in rigging?", "What are the most important skills in rigging?"),
+    ("What qualifications do you need to be a surveyor?",
+     "What degree is needed to become a surveyor?"),
+    ("What is the biggest challenge with scheduling?",
+     "What is the biggest headache with scheduling?"),
+])
+def test_synonyms_from_the_rounds_make_a_repeat(first: str, second: str) -> None:
+    from exercises.grading.similarity import find_duplicates
+
+    assert find_duplicates([first, second]) == [(0, 1)]
+
+
+def test_observatory_shift_words_are_known() -> None:
+    from exercises.grading.spelling import misspellings
+
+    assert misspellings("How do the obs crews split the turno, and how long are turnos?") == []
