@@ -834,9 +834,14 @@ def test_a_hands_on_trade_or_the_shifts_name_no_target(rules_only: None, goal: s
     "I heard about Millbank Farm from the county training day.",
     "I saw your chart of old apple varieties in the Orchard Weekly article.",
     "I'm 16 and keen on signwriting after reading about your taster scheme.",
+    # saying that a piece of theirs stayed with you says you read it
+    "Your guide to sash windows, and the bit about old paint layers, stayed with me.",
+    "your 'first year mistakes' list made my day",
+    "Your video series on lime mortar really helped me.",
 ])
-def test_a_recommendation_a_listing_or_a_feature_is_a_connection(rules_only: None,
-                                                                   line: str) -> None:
+def test_a_recommendation_a_listing_a_feature_or_their_piece_is_a_connection(
+    rules_only: None, line: str
+) -> None:
     text = "Hi Rosa, I am a welder. " + line + " Could we talk for 20 minutes? Thanks"
     assert grade_pitch(text).check("pitch.connection").passed
 
@@ -894,17 +899,6 @@ def test_trade_words_and_honorifics_from_the_rounds_are_known(text: str) -> None
     from exercises.grading.spelling import misspellings
 
     assert misspellings(text) == []
-
-
-@pytest.mark.parametrize("line", [
-    "Your guide to sash windows, and the bit about old paint layers, stayed with me.",
-    "your 'first year mistakes' list made my day",
-    "Your video series on lime mortar really helped me.",
-])
-def test_saying_their_piece_stayed_with_you_is_a_connection(rules_only: None,
-                                                            line: str) -> None:
-    text = "Hi Rosa, I am a welder. " + line + " Could we talk for 20 minutes? Thanks"
-    assert grade_pitch(text).check("pitch.connection").passed
 
 
 @pytest.mark.parametrize("line", [
