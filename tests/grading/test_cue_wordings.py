@@ -936,6 +936,14 @@ def test_looking_over_or_passing_on_a_reel_or_cv_is_a_job_ask(question: str) -> 
      "What degree is needed to become a surveyor?"),
     ("What is the biggest challenge with scheduling?",
      "What is the biggest headache with scheduling?"),
+    # the other forms folded with them
+    ("What do doctoral graduates do in industry?", "What do PhD graduates do in industry?"),
+    ("Which skill matters most in rigging?", "Which skill is most important in rigging?"),
+    ("Which degrees do surveyors need?", "Which qualifications do surveyors need?"),
+    ("What are the biggest headaches with scheduling?",
+     "What are the biggest challenges with scheduling?"),
+    ("How do you get insured as a freelance rigger?",
+     "How do you get insurance as a freelance rigger?"),
 ])
 def test_synonyms_from_the_rounds_make_a_repeat(first: str, second: str) -> None:
     from exercises.grading.similarity import find_duplicates
